@@ -1,0 +1,5 @@
+package dev.thirty.kernels;
+
+/** Placeholder until the Vector API version lands: delegates to the scalar reference. */
+final class VectorRows extends ScalarRows {
+}
