@@ -1,0 +1,4 @@
+/**
+ * Optimizers: update trainable leaves in place from their accumulated gradients.
+ */
+package dev.thirty.optim;
