@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * <p>Reshapes share storage. {@link #data()} exposes the storage itself for kernels and
  * optimizers; everything else treats tensors as values.
  */
-public final class Tensor {
+public sealed class Tensor permits Parameter {
 
     private final float[] data;
     private final Shape shape;
@@ -28,7 +28,7 @@ public final class Tensor {
     private final Node node;
     private float[] grad;
 
-    private Tensor(float[] data, Shape shape, boolean requiresGrad, Node node) {
+    Tensor(float[] data, Shape shape, boolean requiresGrad, Node node) {
         if (data.length != shape.size()) {
             throw new IllegalArgumentException("tensor of shape " + shape + " needs " + shape.size()
                     + " values, got " + data.length);
