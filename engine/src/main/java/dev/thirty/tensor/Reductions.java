@@ -12,8 +12,8 @@ import dev.thirty.kernels.Kernels;
  *
  * <p>Backward: {@code sum} copies the output gradient to every element of its group, {@code mean}
  * the same divided by the group size, and {@code max} sends it to the first maximal element of
- * each group only (ties go to the lowest index, NaN wins). Summation order depends only on the
- * shapes, so results are deterministic.
+ * each group only (ties go to the lowest index, NaN wins). A mean is the sum times
+ * {@code 1 / groupSize}. Summation order depends only on the shapes, so results are deterministic.
  */
 public final class Reductions {
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.thirty.kernels.ComputePool;
 import dev.thirty.testing.TensorGradCheck;
 import dev.thirty.testing.TensorGradCheck.Input;
 import dev.thirty.testkit.FloatAssert;
@@ -148,6 +149,22 @@ class ReductionsTest {
             FloatAssert.assertIdentical("d mean " + axis, Tensor.full(1f / shape[axis], shape).toArray(),
                     leaf.grad().toArray());
         }
+    }
+
+    @Test
+    void resultsAreIdenticalForAnyThreadCount() {
+        RandomGenerator rng = Seeds.generator(34);
+        Tensor x = Tensor.of(Seeds.uniform(rng, 40_000, -1, 1), 400, 100);
+        Tensor bias = Tensor.of(Seeds.uniform(rng, 100, -1, 1), 100);
+        float[][] results = new float[2][];
+        int[] threads = {1, 3};
+        for (int i = 0; i < threads.length; i++) {
+            try (ComputePool pool = ComputePool.ofThreads(threads[i])) {
+                results[i] = pool.call(() -> Reductions.sum(Pointwise.tanh(Arithmetic.add(x, bias)), -1, KeepDim.NO))
+                        .toArray();
+            }
+        }
+        FloatAssert.assertIdentical("1 vs 3 threads", results[0], results[1]);
     }
 
     @Test
