@@ -45,7 +45,7 @@ public final class Layout {
         int[] d = x.shape().dims();
         int[] out = new int[d.length - (end - start)];
         System.arraycopy(d, 0, out, 0, start);
-        out[start] = 1;
+        out[start] = 1; // (..., d_start, ..., d_end, ...) -> (..., d_start * ... * d_end, ...)
         for (int i = start; i <= end; i++) {
             out[start] *= d[i];
         }
@@ -63,7 +63,7 @@ public final class Layout {
         int[] d = x.shape().dims();
         int[] out = new int[d.length - 1];
         System.arraycopy(d, 0, out, 0, a);
-        System.arraycopy(d, a + 1, out, a, d.length - a - 1);
+        System.arraycopy(d, a + 1, out, a, d.length - a - 1); // (..., 1, ...) -> (..., ...)
         return view("squeeze", x, Shape.of(out));
     }
 
@@ -79,7 +79,8 @@ public final class Layout {
 
     /**
      * Reorders the axes: axis {@code i} of the result is axis {@code axes[i]} of {@code x}, e.g.
-     * {@code (B, T, H, D), (0, 2, 1, 3) -> (B, H, T, D)}. Copies into contiguous storage.
+     * {@code (B, T, H, D), (0, 2, 1, 3) -> (B, H, T, D)}. Copies into contiguous storage, except
+     * that the identity permutation shares {@code x}'s storage like a reshape.
      */
     public static Tensor permute(Tensor x, int... axes) {
         int[] perm = permutation(x.shape(), axes);
@@ -88,7 +89,7 @@ public final class Layout {
         int[] inverse = new int[perm.length];
         boolean identity = true;
         for (int i = 0; i < perm.length; i++) {
-            out[i] = in[perm[i]];
+            out[i] = in[perm[i]]; // axis i of the result is axis perm[i] of x
             inverse[perm[i]] = i;
             identity &= perm[i] == i;
         }
@@ -139,7 +140,8 @@ public final class Layout {
         int len = (e - s) * inner;
         float[] data = new float[outer * len];
         Blocks.copy(x.data(), s * inner, n * inner, data, 0, len, outer, len);
-        return Tensor.derived("slice", shape.with(a, e - s), data, (g, grads) -> {
+        Shape outShape = shape.with(a, e - s); // axis a: n -> end - start
+        return Tensor.derived("slice", outShape, data, (g, grads) -> {
             if (grads[0] != null) {
                 Blocks.add(g, 0, len, grads[0], s * inner, n * inner, outer, len);
             }
@@ -336,7 +338,7 @@ public final class Layout {
         int[] d = shape.dims();
         int[] out = new int[rank + 1];
         System.arraycopy(d, 0, out, 0, a);
-        out[a] = 1;
+        out[a] = 1; // (..., ...) -> (..., 1, ...)
         System.arraycopy(d, a, out, a + 1, rank - a);
         return Shape.of(out);
     }
