@@ -168,6 +168,23 @@ class LayoutTest {
     }
 
     @Test
+    void swappingTheLastAxesOfLargeMatricesIsExact() {
+        // Large enough for the tiled transpose; sizes not multiples of the tile.
+        int rows = 513;
+        int cols = 520;
+        Tensor x = random(Seeds.generator(11), 1, rows, cols);
+        Tensor y = Layout.transpose(x, -1, -2);
+        assertEquals(Shape.of(1, cols, rows), y.shape());
+        float[] expected = new float[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                expected[j * rows + i] = x.data()[i * cols + j];
+            }
+        }
+        FloatAssert.assertIdentical("transpose (1, 513, 520)", expected, y.toArray());
+    }
+
+    @Test
     void permuteByTheInverseIsTheIdentity() {
         RandomGenerator rng = Seeds.generator(6);
         Tensor x = random(rng, 2, 3, 4, 5);
