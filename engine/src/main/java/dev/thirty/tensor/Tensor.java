@@ -188,6 +188,133 @@ public sealed class Tensor permits Parameter {
         return data[flat];
     }
 
+    // ---- operations: each delegates to the class that defines it and its gradient ---------------
+
+    /** {@code this + other}, broadcasting ({@link Arithmetic#add}). */
+    public Tensor add(Tensor other) {
+        return Arithmetic.add(this, other);
+    }
+
+    public Tensor add(float s) {
+        return Arithmetic.add(this, s);
+    }
+
+    /** {@code this - other}, broadcasting. */
+    public Tensor sub(Tensor other) {
+        return Arithmetic.sub(this, other);
+    }
+
+    public Tensor sub(float s) {
+        return Arithmetic.sub(this, s);
+    }
+
+    /** Elementwise {@code this * other}, broadcasting. */
+    public Tensor mul(Tensor other) {
+        return Arithmetic.mul(this, other);
+    }
+
+    public Tensor mul(float s) {
+        return Arithmetic.mul(this, s);
+    }
+
+    /** Elementwise {@code this / other}, broadcasting. */
+    public Tensor div(Tensor other) {
+        return Arithmetic.div(this, other);
+    }
+
+    public Tensor div(float s) {
+        return Arithmetic.div(this, s);
+    }
+
+    public Tensor neg() {
+        return Pointwise.neg(this);
+    }
+
+    public Tensor exp() {
+        return Pointwise.exp(this);
+    }
+
+    public Tensor log() {
+        return Pointwise.log(this);
+    }
+
+    public Tensor square() {
+        return Pointwise.square(this);
+    }
+
+    public Tensor sqrt() {
+        return Pointwise.sqrt(this);
+    }
+
+    public Tensor pow(float p) {
+        return Pointwise.pow(this, p);
+    }
+
+    public Tensor tanh() {
+        return Pointwise.tanh(this);
+    }
+
+    public Tensor sigmoid() {
+        return Pointwise.sigmoid(this);
+    }
+
+    public Tensor relu() {
+        return Pointwise.relu(this);
+    }
+
+    /** GELU, tanh approximation. */
+    public Tensor gelu() {
+        return Pointwise.gelu(this);
+    }
+
+    /** Sum of all elements (rank 0). */
+    public Tensor sum() {
+        return Reductions.sum(this);
+    }
+
+    /** Sum along {@code axis}, dropping it. */
+    public Tensor sum(int axis) {
+        return Reductions.sum(this, axis, KeepDim.NO);
+    }
+
+    /** Mean of all elements (rank 0). */
+    public Tensor mean() {
+        return Reductions.mean(this);
+    }
+
+    /** Mean along {@code axis}, dropping it. */
+    public Tensor mean(int axis) {
+        return Reductions.mean(this, axis, KeepDim.NO);
+    }
+
+    /** Maximum along {@code axis}, dropping it. */
+    public Tensor max(int axis) {
+        return Reductions.max(this, axis, KeepDim.NO);
+    }
+
+    /** {@code this @ other} on the last two axes ({@link LinearAlgebra#matmul}). */
+    public Tensor matmul(Tensor other) {
+        return LinearAlgebra.matmul(this, other);
+    }
+
+    /** Same values, new shape (one dimension may be -1); shares storage. */
+    public Tensor reshape(int... newShape) {
+        return Layout.reshape(this, newShape);
+    }
+
+    public Tensor permute(int... axes) {
+        return Layout.permute(this, axes);
+    }
+
+    public Tensor transpose(int axis0, int axis1) {
+        return Layout.transpose(this, axis0, axis1);
+    }
+
+    /** Elements {@code [start, end)} along {@code axis}. */
+    public Tensor slice(int axis, int start, int end) {
+        return Layout.slice(this, axis, start, end);
+    }
+
     // ---- autograd -----------------------------------------------------------------------------
 
     public boolean requiresGrad() {
