@@ -1,0 +1,104 @@
+package dev.thirty.tensor;
+
+import dev.thirty.kernels.ElementwiseKernels;
+import dev.thirty.kernels.Kernels;
+import dev.thirty.kernels.UnaryOp;
+
+/**
+ * Elementwise functions of one tensor; the result has the input's shape.
+ *
+ * <p>Each is a {@link UnaryOp} evaluated by the active kernels, whose {@code unaryBackward} gives
+ * {@code dx += g * f'(x)}. {@code gelu} is the tanh approximation
+ * {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. At a kink the derivative is the
+ * kernels': relu'(0) = 0, abs'(0) = 0. Large tensors are split into fixed-size chunks across the
+ * compute pool.
+ */
+public final class Pointwise {
+
+    private Pointwise() {
+    }
+
+    /** {@code -x}. */
+    public static Tensor neg(Tensor x) {
+        return unary(UnaryOp.NEG, "neg", x);
+    }
+
+    /** {@code e^x}. */
+    public static Tensor exp(Tensor x) {
+        return unary(UnaryOp.EXP, "exp", x);
+    }
+
+    /** Natural logarithm; NaN below zero, {@code -inf} at zero. */
+    public static Tensor log(Tensor x) {
+        return unary(UnaryOp.LOG, "log", x);
+    }
+
+    /** Square root; NaN below zero. */
+    public static Tensor sqrt(Tensor x) {
+        return unary(UnaryOp.SQRT, "sqrt", x);
+    }
+
+    public static Tensor tanh(Tensor x) {
+        return unary(UnaryOp.TANH, "tanh", x);
+    }
+
+    /** {@code 1 / (1 + e^-x)}. */
+    public static Tensor sigmoid(Tensor x) {
+        return unary(UnaryOp.SIGMOID, "sigmoid", x);
+    }
+
+    /** {@code max(x, 0)}. */
+    public static Tensor relu(Tensor x) {
+        return unary(UnaryOp.RELU, "relu", x);
+    }
+
+    /** GELU, tanh approximation (GPT-2). */
+    public static Tensor gelu(Tensor x) {
+        return unary(UnaryOp.GELU, "gelu", x);
+    }
+
+    /** {@code |x|}. */
+    public static Tensor abs(Tensor x) {
+        return unary(UnaryOp.ABS, "abs", x);
+    }
+
+    /** {@code x^2}. */
+    public static Tensor square(Tensor x) {
+        return unary(UnaryOp.SQUARE, "square", x);
+    }
+
+    /**
+     * {@code x^p} elementwise, with derivative {@code p x^(p-1)}. A zero exponent gives ones and a
+     * zero gradient (rather than {@code 0 * x^-1}, which is NaN at zero).
+     */
+    public static Tensor pow(Tensor x, float p) {
+        ElementwiseKernels k = Kernels.active().elementwise();
+        float[] xd = x.data();
+        float[] out = new float[xd.length];
+        Chunks.forEach(xd.length, (from, n) -> k.pow(p, xd, from, out, from, n));
+        return Tensor.derived("pow", x.shape(), out, (g, grads) -> {
+            if (grads[0] == null || p == 0f) {
+                return;
+            }
+            Chunks.forEach(g.length, (from, n) -> {
+                float[] slope = new float[n];
+                k.pow(p - 1f, xd, from, slope, 0, n);
+                k.affine(p, 0f, slope, 0, slope, 0, n);
+                k.mulAccumulate(g, from, slope, 0, grads[0], from, n);
+            });
+        }, x);
+    }
+
+    private static Tensor unary(UnaryOp op, String name, Tensor x) {
+        ElementwiseKernels k = Kernels.active().elementwise();
+        float[] xd = x.data();
+        float[] out = new float[xd.length];
+        Chunks.forEach(xd.length, (from, n) -> k.unary(op, xd, from, out, from, n));
+        return Tensor.derived(name, x.shape(), out, (g, grads) -> {
+            if (grads[0] != null) {
+                Chunks.forEach(g.length, (from, n) ->
+                        k.unaryBackward(op, xd, from, out, from, g, from, grads[0], from, n));
+            }
+        }, x);
+    }
+}
