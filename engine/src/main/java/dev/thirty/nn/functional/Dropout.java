@@ -6,9 +6,10 @@ import dev.thirty.tensor.Tensor;
 import java.util.random.RandomGenerator;
 
 /**
- * Inverted dropout (Srivastava et al., 2014, §10 / Hinton et al., 2012): each element is zeroed
- * with probability p and the survivors are scaled by {@code 1 / (1 - p)}, so the expected output
- * equals the input and evaluation needs no rescaling.
+ * Inverted dropout (Hinton et al., 2012; Srivastava et al., 2014): each element is zeroed with
+ * probability p and the survivors are scaled by {@code 1 / (1 - p)}, so the expected output
+ * equals the input and evaluation needs no rescaling. (The papers scale the weights by
+ * {@code 1 - p} at test time instead; the two are equivalent in expectation.)
  *
  * <p>{@code y = x * m}, {@code m_i = 0} with probability p else {@code 1 / (1 - p)}; backward
  * {@code dx = dy * m}. Shapes: y like x. The mask is drawn from the given generator, one

@@ -6,7 +6,7 @@ import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
 
 /**
- * Layer normalisation over the last axis (Ba, Kiros and Hinton, 2016, Eq. (4)), fused.
+ * Layer normalisation over the last axis (Ba, Kiros and Hinton, 2016), fused.
  *
  * <p>For each row x of C values: {@code mean = sum(x) / C}, {@code var = sum((x - mean)^2) / C}
  * (biased, as PyTorch), {@code y = (x - mean) / sqrt(var + eps) * gamma + beta}.
