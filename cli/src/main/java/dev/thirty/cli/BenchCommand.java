@@ -1,0 +1,20 @@
+package dev.thirty.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code thirty bench ...}: performance workloads with throughput figures. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Run a performance workload and print throughput figures (medians).",
+        subcommands = {GemmBench.class, MlpBench.class})
+final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "bench: name a workload: gemm or mlp");
+    }
+}

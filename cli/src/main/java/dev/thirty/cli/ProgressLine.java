@@ -1,0 +1,60 @@
+package dev.thirty.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Training progress: a bar redrawn in place on a terminal (step, loss, rate, ETA), or a plain
+ * log line at every tenth of the run otherwise (logs, CI, pipes).
+ */
+final class ProgressLine {
+
+    private static final int WIDTH = 24;
+
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final String label;
+    private final long start = System.nanoTime();
+    private long lastDraw;
+
+    ProgressLine(PrintWriter out, boolean terminal, String label) {
+        this.out = out;
+        this.terminal = terminal;
+        this.label = label;
+    }
+
+    /** Whether standard error is a terminal: then the bar is redrawn in place. */
+    static boolean stderrIsTerminal() {
+        return System.console() != null && System.console().isTerminal();
+    }
+
+    void update(int step, int steps, float loss) {
+        long now = System.nanoTime();
+        double elapsed = (now - start) / 1e9;
+        double rate = step / Math.max(elapsed, 1e-9);
+        double eta = (steps - step) / Math.max(rate, 1e-9);
+        if (terminal) {
+            if (step < steps && now - lastDraw < 100_000_000L) {
+                return;
+            }
+            lastDraw = now;
+            int filled = (int) ((long) WIDTH * step / steps);
+            out.printf(Locale.ROOT, "\r%s [%s%s] %d/%d  loss %.4f  %.1f steps/s  ETA %s ",
+                    label, "#".repeat(filled), ".".repeat(WIDTH - filled), step, steps, loss, rate, clock(eta));
+            if (step == steps) {
+                out.println();
+            }
+            out.flush();
+        } else if (step == steps || step % Math.max(1, steps / 10) == 0) {
+            out.printf(Locale.ROOT, "%s step %d/%d  loss %.4f  %.1f steps/s  elapsed %s%n",
+                    label, step, steps, loss, rate, clock(elapsed));
+            out.flush();
+        }
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}
