@@ -43,6 +43,7 @@ public final class Main implements Runnable {
         err.println("thirty: " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.print(cmd.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        err.flush();
         return 2;
     }
 

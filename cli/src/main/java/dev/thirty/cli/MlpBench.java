@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code thirty bench mlp}: one training step of an MLP (MNIST-sized by default: 784-512-512-10,
- * batch 128), and where its time goes. The step's matrix products are timed again on their own,
- * with the same shapes and the same GEMM, so "matmul" and "the rest" (bias adds, ReLU,
- * cross-entropy, graph bookkeeping, the optimizer) come from one run.
+ * batch 128), and where its time goes. The step runs with its GEMM wrapped in a timer (bound
+ * for the scope with {@link Kernels#run}), so "matmul" and "the rest" (bias adds, ReLU,
+ * cross-entropy, graph bookkeeping, the optimizer) are measured in the same steps.
  */
 @Command(name = "mlp", mixinStandardHelpOptions = true,
         description = "Time one MLP training step and split it into matmul and the rest.")
@@ -95,8 +95,9 @@ final class MlpBench implements Runnable {
         int classes = widths.get(widths.size() - 1);
         int[] labels = rng.ints(batch, 0, classes).toArray();
         Sgd sgd = new Sgd(params, 0.01f, 0.9f);
-        long budget = (long) (seconds * 1e9);
-        double step = Timing.medianNanos(() -> {
+        TimedGemm gemm = new TimedGemm(Kernels.active().gemm());
+        Kernels timed = Kernels.active().withGemm(gemm);
+        Runnable step = () -> timed.run(() -> {
             sgd.zeroGrad();
             Tensor h = x;
             for (int i = 0; i < params.size(); i += 2) {
@@ -105,34 +106,58 @@ final class MlpBench implements Runnable {
             }
             CrossEntropy.crossEntropy(h, labels, CrossEntropy.Options.DEFAULT).backward();
             sgd.step();
-        }, budget / 2, 5, budget);
-        double matmul = Timing.medianNanos(this::stepGemms, budget / 2, 5, budget);
-        return new Result(threadCount, step / 1e6, matmul / 1e6, (step - matmul) / 1e6, matmul / step);
+        });
+        long budget = (long) (seconds * 1e9);
+        long warmupEnd = System.nanoTime() + budget / 2;
+        while (System.nanoTime() < warmupEnd) {
+            step.run();
+        }
+        List<Double> steps = new ArrayList<>();
+        List<Double> gemms = new ArrayList<>();
+        long end = System.nanoTime() + budget;
+        while (steps.size() < 5 || System.nanoTime() < end) {
+            gemm.reset();
+            long t0 = System.nanoTime();
+            step.run();
+            steps.add((double) (System.nanoTime() - t0));
+            gemms.add((double) gemm.nanos());
+        }
+        double stepMs = median(steps) / 1e6;
+        double matmulMs = median(gemms) / 1e6;
+        return new Result(threadCount, stepMs, matmulMs, stepMs - matmulMs, matmulMs / stepMs);
     }
 
-    /** The GEMMs of one step: forward, weight gradients, and input gradients past the first layer. */
-    private void stepGemms() {
-        Gemm gemm = Kernels.active().gemm();
-        for (int i = 0; i + 1 < widths.size(); i++) {
-            int in = widths.get(i);
-            int out = widths.get(i + 1);
-            float[] a = scratch(0, batch * in);
-            float[] w = scratch(1, in * out);
-            float[] y = scratch(2, batch * out);
-            gemm.sgemm(Transpose.N, Transpose.N, batch, out, in, 1f, a, 0, in, w, 0, out, 0f, y, 0, out);
-            gemm.sgemm(Transpose.T, Transpose.N, in, out, batch, 1f, a, 0, in, y, 0, out, 1f, w, 0, out);
-            if (i > 0) {
-                gemm.sgemm(Transpose.N, Transpose.T, batch, in, out, 1f, y, 0, out, w, 0, out, 1f, a, 0, in);
-            }
-        }
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private final float[][] scratch = new float[3][];
+    /** A GEMM that adds up the time spent inside the one it wraps. */
+    private static final class TimedGemm implements Gemm {
+        private final Gemm inner;
+        private long nanos;
 
-    private float[] scratch(int slot, int n) {
-        if (scratch[slot] == null || scratch[slot].length < n) {
-            scratch[slot] = new float[n];
+        TimedGemm(Gemm inner) {
+            this.inner = inner;
         }
-        return scratch[slot];
+
+        @Override
+        public void sgemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
+                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float beta, float[] c, int cOff, int ldc) {
+            long t0 = System.nanoTime();
+            inner.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            nanos += System.nanoTime() - t0;
+        }
+
+        void reset() {
+            nanos = 0;
+        }
+
+        long nanos() {
+            return nanos;
+        }
     }
 }

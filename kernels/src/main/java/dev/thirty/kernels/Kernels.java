@@ -1,22 +1,41 @@
 package dev.thirty.kernels;
 
 /**
- * The kernel implementations for a {@link Backend}, and the active one.
+ * A set of kernel implementations, one per family, and the set the engine uses.
  *
- * <p>The active backend is read once from {@code -Dthirty.kernels} or {@code THIRTY_KERNELS}
- * ({@code scalar} or {@code vector}); the default is {@code vector}. It is configuration fixed at
- * start-up, not a mutable flag. Tests construct either backend directly with {@link #of}.
+ * <p>{@link #active()} is the set bound by the innermost {@link #run}/{@link #call} on this
+ * thread, else the configured backend, read once from {@code -Dthirty.kernels} or
+ * {@code THIRTY_KERNELS} ({@code scalar} or {@code vector}; default {@code vector}). Binding is
+ * scoped, never a mutable global: a test runs the same op under both backends, and a benchmark
+ * binds a set whose GEMM is wrapped to time it.
  */
 public record Kernels(Backend backend, Gemm gemm, ElementwiseKernels elementwise,
                       ReductionKernels reductions, RowKernels rows) {
 
-    private static final class Active {
+    private static final ScopedValue<Kernels> CURRENT = ScopedValue.newInstance();
+
+    private static final class Configured {
         static final Kernels INSTANCE = of(configuredBackend());
     }
 
-    /** The kernels of the configured backend. */
+    /** The kernels bound to the current scope, else those of the configured backend. */
     public static Kernels active() {
-        return Active.INSTANCE;
+        return CURRENT.isBound() ? CURRENT.get() : Configured.INSTANCE;
+    }
+
+    /** Runs {@code body} with these kernels as {@link #active()}. */
+    public void run(Runnable body) {
+        ScopedValue.where(CURRENT, this).run(body);
+    }
+
+    /** Computes {@code body} with these kernels as {@link #active()}. */
+    public <T> T call(java.util.function.Supplier<T> body) {
+        return ScopedValue.where(CURRENT, this).call(body::get);
+    }
+
+    /** This set with its GEMM replaced (for instrumentation). */
+    public Kernels withGemm(Gemm replacement) {
+        return new Kernels(backend, replacement, elementwise, reductions, rows);
     }
 
     /** The kernels of one backend. */
