@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * commit point. Until that rename the old record still names the old, untouched tensor file, so a
  * crash at any moment leaves the previous checkpoint loadable; after it the new one is complete.
  * Only then are tensor files of older generations deleted (a file left by an interrupted save is
- * removed by the next successful one). {@link #load} verifies the tensor file against the
+ * removed by the next successful one; if that clean-up itself fails, {@code save} throws although
+ * the new checkpoint is already committed). {@link #load} verifies the tensor file against the
  * recorded SHA-256, so a file changed or damaged after the save is reported, never half-used.
  *
  * <p>Tensors are held by reference and {@code long[]} states by value copy at construction; the
