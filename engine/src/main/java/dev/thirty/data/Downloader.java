@@ -104,6 +104,8 @@ public final class Downloader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("download of " + source + " interrupted");
+        } catch (IOException e) {
+            throw new IOException("download of " + source + " failed: " + e, e);
         }
         try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
