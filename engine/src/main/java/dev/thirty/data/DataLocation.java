@@ -128,6 +128,6 @@ public record DataLocation(Path explicit, Path environment, Path userCache) {
                 checked.add(folder.resolve(stored));
             }
         }
-        return new MissingDatasetException(spec.name(), f.name(), checked);
+        return new MissingDatasetException(spec.name(), f, checked);
     }
 }
