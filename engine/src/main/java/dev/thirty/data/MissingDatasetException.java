@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A data set file that is on none of the searched roots and was not downloaded (it has no known
- * download source, or downloading was not asked for). The
- * message lists every place that was looked at, in search order, and how to provide the data.
+ * download source, or downloading was not asked for). The message lists every place that was
+ * looked at, in search order, and how to provide the data.
  */
 public final class MissingDatasetException extends IOException {
 
