@@ -4,71 +4,109 @@ import dev.thirty.tensor.Tensor;
 import java.util.List;
 
 /**
- * Stochastic gradient descent with classical momentum, as in PyTorch's {@code torch.optim.SGD}:
+ * Stochastic gradient descent with optional momentum (Polyak's heavy ball, or Nesterov's
+ * accelerated gradient in the form of Sutskever et al., 2013, "On the importance of
+ * initialization and momentum in deep learning"), with PyTorch's {@code torch.optim.SGD} update:
  *
- * <pre>v = momentum * v + g;   p = p - lr * v</pre>
+ * <pre>
+ * g = grad + weightDecay * p                        (L2 penalty folded into the gradient)
+ * b = g                                    on the first step
+ * b = momentum * b + (1 - dampening) * g   after it
+ * g = g + momentum * b   (Nesterov)   or   g = b   (classical)     when momentum != 0
+ * p = p - lr * g
+ * </pre>
  *
- * (on the first step {@code v = g}). Parameters without a gradient yet are skipped.
+ * State per parameter: {@code momentum_buffer} when momentum is non-zero.
  */
-public final class Sgd {
+public final class Sgd extends ElementwiseOptimizer<Sgd.Config> {
 
-    private final List<Tensor> params;
-    private final float lr;
-    private final float momentum;
-    private final float[][] velocity;
+    /** Classical (heavy-ball) or Nesterov momentum. */
+    public enum Momentum { CLASSICAL, NESTEROV }
 
-    public Sgd(List<Tensor> params, float lr, float momentum) {
-        if (!(lr > 0) || !(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("sgd: need lr > 0 and momentum in [0, 1), got lr=" + lr
-                    + ", momentum=" + momentum);
-        }
-        for (Tensor p : params) {
-            if (!p.requiresGrad() || !p.isLeaf()) {
-                throw new IllegalArgumentException("sgd: parameters must be leaves that require gradients, got "
-                        + p.shape() + (p.isLeaf() ? " not requiring gradients" : " computed by " + p.node().op()));
+    /**
+     * SGD's hyper-parameters; {@link #defaults()} are PyTorch's (no momentum, no weight decay).
+     *
+     * @param momentum    {@code mu} in [0, 1)
+     * @param dampening   fraction of the gradient left out of the momentum buffer, in [0, 1)
+     * @param kind        classical or Nesterov; Nesterov needs momentum > 0 and no dampening
+     * @param weightDecay L2 coefficient, >= 0
+     */
+    public record Config(double momentum, double dampening, Momentum kind, double weightDecay)
+            implements WeightDecayConfig<Config> {
+
+        public Config {
+            Checks.rate("sgd", "momentum", momentum);
+            Checks.rate("sgd", "dampening", dampening);
+            Checks.nonNegative("sgd", "weight decay", weightDecay);
+            if (kind == Momentum.NESTEROV && (momentum == 0 || dampening != 0)) {
+                throw new IllegalArgumentException("sgd: Nesterov momentum needs momentum > 0 and dampening 0,"
+                        + " got momentum " + momentum + ", dampening " + dampening);
             }
         }
-        this.params = List.copyOf(params);
-        this.lr = lr;
-        this.momentum = momentum;
-        this.velocity = new float[params.size()][];
+
+        /** PyTorch's defaults: plain gradient descent. */
+        public static Config defaults() {
+            return new Config(0, 0, Momentum.CLASSICAL, 0);
+        }
+
+        /** Classical momentum {@code mu}, no dampening, no weight decay. */
+        public static Config momentum(double mu) {
+            return defaults().withMomentum(mu, Momentum.CLASSICAL);
+        }
+
+        /** Nesterov momentum {@code mu}, no weight decay. */
+        public static Config nesterov(double mu) {
+            return defaults().withMomentum(mu, Momentum.NESTEROV);
+        }
+
+        public Config withMomentum(double mu, Momentum kind) {
+            return new Config(mu, dampening, kind, weightDecay);
+        }
+
+        public Config withDampening(double d) {
+            return new Config(momentum, d, kind, weightDecay);
+        }
+
+        @Override
+        public Config withWeightDecay(double wd) {
+            return new Config(momentum, dampening, kind, wd);
+        }
     }
 
-    /** Applies one update from the current gradients. */
-    public void step() {
-        for (int i = 0; i < params.size(); i++) {
-            Tensor p = params.get(i);
-            Tensor gt = p.grad();
-            if (gt == null) {
-                continue;
-            }
-            float[] w = p.data();
-            float[] g = gt.data();
-            if (momentum == 0f) {
-                for (int j = 0; j < w.length; j++) {
-                    w[j] -= lr * g[j];
-                }
-                continue;
-            }
-            float[] v = velocity[i];
-            if (v == null) {
-                v = g.clone();
-                velocity[i] = v;
-            } else {
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = momentum * v[j] + g[j];
-                }
-            }
-            for (int j = 0; j < w.length; j++) {
-                w[j] -= lr * v[j];
-            }
-        }
+    public Sgd(List<ParamGroup<Config>> groups, double lr) {
+        super("sgd", groups, lr);
     }
 
-    /** Zeroes every parameter's gradient. */
-    public void zeroGrad() {
-        for (Tensor p : params) {
-            p.zeroGrad();
+    public Sgd(List<? extends Tensor> params, Config config, double lr) {
+        this(ParamGroup.single(params, config), lr);
+    }
+
+    /** Classical momentum {@code mu} (0 for none), no weight decay. */
+    public Sgd(List<? extends Tensor> params, double lr, double momentum) {
+        this(params, Config.momentum(momentum), lr);
+    }
+
+    @Override
+    List<String> bufferNames(Config c) {
+        return c.momentum() == 0 ? List.of() : List.of("momentum_buffer");
+    }
+
+    @Override
+    void update(Config c, double lr, long step, float[] w, float[] g, float[][] state) {
+        float wd = (float) c.weightDecay();
+        float mu = (float) c.momentum();
+        float keep = (float) (1 - c.dampening());
+        float negLr = (float) -lr;
+        boolean decay = c.weightDecay() != 0;
+        boolean nesterov = c.kind() == Momentum.NESTEROV;
+        float[] buf = state.length == 0 ? null : state[0];
+        for (int j = 0; j < w.length; j++) {
+            float d = decay ? Math.fma(wd, w[j], g[j]) : g[j];
+            if (buf != null) {
+                buf[j] = step == 1 ? d : Math.fma(keep, d, buf[j] * mu);
+                d = nesterov ? Math.fma(mu, buf[j], d) : buf[j];
+            }
+            w[j] = Math.fma(negLr, d, w[j]);
         }
     }
 }
