@@ -10,6 +10,7 @@ import static dev.thirty.kernels.Conformance.padded;
 import static dev.thirty.kernels.Conformance.withSpecials;
 import static dev.thirty.testkit.FloatAssert.assertClose;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 import dev.thirty.testkit.Seeds;
@@ -138,6 +139,35 @@ class VectorElementwiseConformanceTest {
                 assertClose(at("pow " + p, n, off), expected, actual, tol);
             }
         }
+    }
+
+    /**
+     * The tests above run mostly before the JIT compiles the vector loops, where the Vector API
+     * computes exp and tanh per lane with Math; compiled code calls the vector math library
+     * instead. Repeating each call a few thousand times lets the compiled path be checked too.
+     */
+    @ParameterizedTest
+    @EnumSource(value = UnaryOp.class, names = {"EXP", "LOG", "TANH", "SIGMOID", "GELU"})
+    void transcendentalsStillMatchReferenceOnceCompiled(UnaryOp op) {
+        RandomGenerator rng = Seeds.generator(59 + op.ordinal());
+        int n = 1000;
+        float[] x = input(op, rng, 0, n);
+        float[] y = new float[x.length];
+        SCALAR_ELEMENTWISE.unary(op, x, 0, y, 0, x.length);
+        float[] gy = padded(rng, 0, n, -1f, 1f);
+        float[] expected = new float[x.length];
+        float[] expectedGrad = new float[x.length];
+        SCALAR_ELEMENTWISE.unaryBackward(op, x, 0, y, 0, gy, 0, expectedGrad, 0, n);
+        float[] actual = new float[x.length];
+        float[] actualGrad = new float[x.length];
+        SCALAR_ELEMENTWISE.unary(op, x, 0, expected, 0, n);
+        for (int rep = 0; rep < 1500; rep++) {
+            VECTOR_ELEMENTWISE.unary(op, x, 0, actual, 0, n);
+            Arrays.fill(actualGrad, 0f);
+            VECTOR_ELEMENTWISE.unaryBackward(op, x, 0, y, 0, gy, 0, actualGrad, 0, n);
+        }
+        assertClose(op + " after warm-up", expected, actual, forwardTolerance(op));
+        assertClose(op + " backward after warm-up", expectedGrad, actualGrad, backwardTolerance(op));
     }
 
     @Test
