@@ -1,0 +1,254 @@
+package dev.thirty.kernels;
+
+import static dev.thirty.kernels.ScalarElementwise.GELU_C;
+import static dev.thirty.kernels.ScalarElementwise.SQRT_2_OVER_PI;
+import static dev.thirty.kernels.VectorElementwise.L;
+import static dev.thirty.kernels.VectorElementwise.S;
+import static jdk.incubator.vector.FloatVector.fromArray;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The {@link UnaryOp}s and their backward passes with the Vector API, one masked loop per op (see
+ * {@link VectorElementwise} for why the op is not a parameter of a shared loop).
+ *
+ * <p>Each formula follows {@link ScalarElementwise#apply} and {@link ScalarElementwise#derivative}
+ * operation by operation, without fused multiply-add. So NEG, SQRT, RELU, ABS and SQUARE forward,
+ * and every backward except GELU's (all are formed from {@code x} and the given {@code y} by
+ * correctly rounded float operations), match the reference bit for bit. EXP, LOG, TANH, SIGMOID and
+ * GELU forward, and GELU backward, use the vector math library's exp and tanh lanes, which may
+ * differ from the reference's double-precision results by an ulp or two.
+ */
+final class VectorUnary {
+
+    private VectorUnary() {
+    }
+
+    /** {@code out = op(x)}. */
+    static void forward(UnaryOp op, float[] x, int xOff, float[] out, int outOff, int n) {
+        switch (op) {
+            case NEG -> neg(x, xOff, out, outOff, n);
+            case EXP -> exp(x, xOff, out, outOff, n);
+            case LOG -> log(x, xOff, out, outOff, n);
+            case SQRT -> sqrt(x, xOff, out, outOff, n);
+            case TANH -> tanh(x, xOff, out, outOff, n);
+            case SIGMOID -> sigmoid(x, xOff, out, outOff, n);
+            case RELU -> relu(x, xOff, out, outOff, n);
+            case GELU -> gelu(x, xOff, out, outOff, n);
+            case ABS -> abs(x, xOff, out, outOff, n);
+            case SQUARE -> square(x, xOff, out, outOff, n);
+        }
+    }
+
+    /** {@code gx += gy * op'(x)}, given {@code y = op(x)}. */
+    static void backward(UnaryOp op, float[] x, int xOff, float[] y, int yOff,
+                         float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        switch (op) {
+            case NEG -> negBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case EXP -> expBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case LOG -> logBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case SQRT -> sqrtBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case TANH -> tanhBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case SIGMOID -> sigmoidBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case RELU -> reluBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case GELU -> geluBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case ABS -> absBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case SQUARE -> squareBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+        }
+    }
+
+    private static void neg(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.neg().intoArray(out, outOff + i, m);
+        }
+    }
+
+    private static void exp(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.lanewise(VectorOperators.EXP).intoArray(out, outOff + i, m);
+        }
+    }
+
+    private static void log(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.lanewise(VectorOperators.LOG).intoArray(out, outOff + i, m);
+        }
+    }
+
+    private static void sqrt(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.sqrt().intoArray(out, outOff + i, m);
+        }
+    }
+
+    private static void tanh(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.lanewise(VectorOperators.TANH).intoArray(out, outOff + i, m);
+        }
+    }
+
+    private static void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(out, outOff + i, m);
+        }
+    }
+
+    private static void relu(float[] x, int xOff, float[] out, int outOff, int n) {
+        // x > 0 ? x : 0, so NaN and -0 give +0 as in the reference
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, outOff + i, m);
+        }
+    }
+
+    /** {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + ((c x) x) x)))}, in the reference's order. */
+    private static void gelu(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.mul(0.5f).mul(v.add(v.mul(GELU_C).mul(v).mul(v)).mul(SQRT_2_OVER_PI)
+                    .lanewise(VectorOperators.TANH).add(1f)).intoArray(out, outOff + i, m);
+        }
+    }
+
+    private static void abs(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.abs().intoArray(out, outOff + i, m);
+        }
+    }
+
+    private static void square(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.mul(v).intoArray(out, outOff + i, m);
+        }
+    }
+
+    private static void negBackward(float[] x, int xOff, float[] y, int yOff,
+                                     float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector d = FloatVector.broadcast(S, -1f);
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    private static void expBackward(float[] x, int xOff, float[] y, int yOff,
+                                     float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector d = fromArray(S, y, yOff + i, m);
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    private static void logBackward(float[] x, int xOff, float[] y, int yOff,
+                                     float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector d = one.div(fromArray(S, x, xOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    private static void sqrtBackward(float[] x, int xOff, float[] y, int yOff,
+                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        FloatVector half = FloatVector.broadcast(S, 0.5f);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector d = half.div(fromArray(S, y, yOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    private static void tanhBackward(float[] x, int xOff, float[] y, int yOff,
+                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector vy = fromArray(S, y, yOff + i, m);
+            FloatVector d = one.sub(vy.mul(vy));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    private static void sigmoidBackward(float[] x, int xOff, float[] y, int yOff,
+                                         float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector vy = fromArray(S, y, yOff + i, m);
+            FloatVector d = one.sub(vy).mul(vy);
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    private static void reluBackward(float[] x, int xOff, float[] y, int yOff,
+                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector vx = fromArray(S, x, xOff + i, m);
+            FloatVector d = zero.blend(1f, vx.compare(VectorOperators.GT, 0f));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    /** {@code 0.5 (1 + t) + 0.5 x (1 - t^2) sqrt(2/pi) (1 + 3 c x^2)}, in the reference's order. */
+    private static void geluBackward(float[] x, int xOff, float[] y, int yOff,
+                                     float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector vx = fromArray(S, x, xOff + i, m);
+            FloatVector t = vx.add(vx.mul(GELU_C).mul(vx).mul(vx)).mul(SQRT_2_OVER_PI)
+                    .lanewise(VectorOperators.TANH);
+            FloatVector dInner = vx.mul(3f * GELU_C).mul(vx).add(1f).mul(SQRT_2_OVER_PI);
+            FloatVector d = t.add(1f).mul(0.5f).add(vx.mul(0.5f).mul(one.sub(t.mul(t))).mul(dInner));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    /** The derivative is {@code signum(x)}: +-1, and x itself for +-0 and NaN. */
+    private static void absBackward(float[] x, int xOff, float[] y, int yOff,
+                                     float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector vx = fromArray(S, x, xOff + i, m);
+            FloatVector d = vx.blend(1f, vx.compare(VectorOperators.GT, 0f))
+                    .blend(-1f, vx.compare(VectorOperators.LT, 0f));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    private static void squareBackward(float[] x, int xOff, float[] y, int yOff,
+                                        float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector vx = fromArray(S, x, xOff + i, m);
+            FloatVector d = vx.mul(2f);
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+}
