@@ -1,24 +1,72 @@
 package dev.thirty.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.thirty.experiment.Experiment;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code thirty list}: every experiment that {@code run} accepts. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the experiments.")
+/** {@code thirty list}: every experiment with its paper, headline target and last result here. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the experiments: paper, headline target, and the last result in --out.")
 final class ListCommand implements Runnable {
 
-    /** Experiment names and one-line descriptions, in display order. */
-    static final Map<String, String> EXPERIMENTS = Map.of(
-            "spirals", "engine demo: an MLP learns two interleaved spirals (target: >= 95% test accuracy)");
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run folders are (default: ${DEFAULT-VALUE}).")
+    Path out;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        EXPERIMENTS.forEach((name, what) -> out.printf("%-10s %s%n", name, what));
-        out.flush();
+        PrintWriter w = spec.commandLine().getOut();
+        for (Experiment<?> e : Experiments.all()) {
+            var h = e.headline();
+            w.printf(Locale.ROOT, "%-12s %s%n", e.name(), e.title());
+            w.printf(Locale.ROOT, "%-12s   paper: %s%n", "", e.citation().text());
+            w.printf(Locale.ROOT, "%-12s   headline: %s, paper %.4g, target %s %.4g%n", "", h.metric(), h.paper(),
+                    h.direction() == dev.thirty.experiment.Headline.Direction.HIGHER ? ">=" : "<=", h.target());
+            w.printf(Locale.ROOT, "%-12s   last result: %s%n", "", lastResult(e).orElse("none yet"));
+        }
+        w.flush();
+    }
+
+    /** The newest completed run of {@code e} under {@code --out}: its headline value and folder. */
+    private Optional<String> lastResult(Experiment<?> e) {
+        if (!Files.isDirectory(out)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> dirs = Files.list(out)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith(e.name() + "-"))
+                    .filter(d -> Files.isRegularFile(d.resolve(RunFolder.RESULT)))
+                    .sorted(Comparator.comparing((Path d) -> d.getFileName().toString()).reversed())
+                    .map(d -> describe(d, e))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        } catch (IOException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> describe(Path dir, Experiment<?> e) {
+        try {
+            JsonNode r = RunFolder.JSON.readTree(dir.resolve(RunFolder.RESULT).toFile());
+            JsonNode ours = r.path("headline").path("ours");
+            if (!"completed".equals(r.path("status").asText()) || !ours.isNumber()) {
+                return Optional.empty();
+            }
+            String met = e.headline().met(ours.asDouble()) ? "met" : "not met";
+            return Optional.of(String.format(Locale.ROOT, "%.4g (%s) in %s", ours.asDouble(), met, dir));
+        } catch (IOException ex) {
+            return Optional.empty();
+        }
     }
 }

@@ -29,7 +29,15 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof IllegalArgumentException) {
                 line.getErr().println("thirty: " + e.getMessage());
+                line.getErr().flush();
                 return 2;
+            }
+            if (e instanceof java.io.UncheckedIOException || e instanceof IllegalStateException) {
+                // Missing or corrupt data, unwritable run folders, a diverging run: say what and where.
+                Throwable cause = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+                line.getErr().println("thirty: " + cause.getMessage());
+                line.getErr().flush();
+                return 1;
             }
             throw e;
         });

@@ -28,7 +28,7 @@ final class ProgressLine {
         return System.console() != null && System.console().isTerminal();
     }
 
-    void update(int step, int steps, float loss) {
+    void update(long step, long steps, double loss) {
         long now = System.nanoTime();
         double elapsed = (now - start) / 1e9;
         double rate = step / Math.max(elapsed, 1e-9);
@@ -38,14 +38,14 @@ final class ProgressLine {
                 return;
             }
             lastDraw = now;
-            int filled = (int) ((long) WIDTH * step / steps);
+            int filled = (int) (WIDTH * step / Math.max(1, steps));
             out.printf(Locale.ROOT, "\r%s [%s%s] %d/%d  loss %.4f  %.1f steps/s  ETA %s ",
                     label, "#".repeat(filled), ".".repeat(WIDTH - filled), step, steps, loss, rate, clock(eta));
             if (step == steps) {
                 out.println();
             }
             out.flush();
-        } else if (step == steps || step % Math.max(1, steps / 10) == 0) {
+        } else if (step == steps || step % Math.max(1L, steps / 10) == 0) {
             out.printf(Locale.ROOT, "%s step %d/%d  loss %.4f  %.1f steps/s  elapsed %s%n",
                     label, step, steps, loss, rate, clock(elapsed));
             out.flush();

@@ -1,83 +1,81 @@
 package dev.thirty.cli;
 
-import dev.thirty.cli.demo.SpiralsDemo;
-import dev.thirty.kernels.ComputePool;
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code thirty run <experiment>}: trains an experiment and reports what it reached. */
+/** {@code thirty run <experiment>}: trains an experiment into a new run folder and reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Train an experiment and report the result. Experiments: see 'thirty list'.")
+        description = {"Train an experiment into a new run folder: config.json, metrics.csv, checkpoint,"
+                + " plots and report.md. See 'thirty list' for the experiments.",
+            "Ctrl-C saves a checkpoint and stops; --resume continues it."})
 final class RunCommand implements Runnable {
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "The experiment to run, e.g. spirals.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT", description = "The experiment, e.g. mlp-mnist.")
     String experiment;
 
-    @Option(names = "--steps", description = "Training steps (default: the experiment's own).")
+    @Option(names = "--preset", paramLabel = "P", description = "A named configuration (paper, cpu, tiny, ...).")
+    String preset;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the configuration.")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps (the same as --set steps=N).")
     Integer steps;
 
-    @Option(names = "--seed", description = "Random seed (default: the experiment's own).")
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 42).")
     Long seed;
 
-    @Option(names = "--threads", description = "Compute threads (default: THIRTY_THREADS, else all cores).")
+    @Option(names = "--threads", paramLabel = "T", description = "Compute threads (default: THIRTY_THREADS, else all cores).")
     Integer threads;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Where data sets are (default: THIRTY_DATA, else ~/.cache/thirty).")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue an interrupted run to its configured end.")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "500",
+            description = "Save a checkpoint every N steps (0: only at the end and on Ctrl-C; default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--offline", description = "Never download a missing data set.")
+    boolean offline;
 
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
     boolean json;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        if (!ListCommand.EXPERIMENTS.containsKey(experiment)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "run: unknown experiment '"
-                    + experiment + "'; available: " + String.join(", ", ListCommand.EXPERIMENTS.keySet()));
+        if (experiment == null && resume == null) {
+            throw usage("run: name an EXPERIMENT (see 'thirty list'), or give --resume RUN_DIR");
+        }
+        if (experiment != null && resume != null) {
+            throw usage("run: give either an EXPERIMENT or --resume RUN_DIR, not both");
         }
         if (steps != null && steps < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--steps: must be a positive number of steps, got " + steps);
+            throw usage("--steps: must be a positive number of steps, got " + steps);
         }
         if (threads != null && threads < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--threads: must be at least 1, got " + threads);
+            throw usage("--threads: must be at least 1, got " + threads);
         }
-        int t = threads != null ? threads : ComputePool.configuredThreads();
-        try (ComputePool pool = ComputePool.ofThreads(t)) {
-            pool.run(this::runSpirals);
+        if (checkpointEvery < 0) {
+            throw usage("--checkpoint-every: must be 0 or more, got " + checkpointEvery);
         }
+        new Runner(this, spec.commandLine()).run();
     }
 
-    private void runSpirals() {
-        PrintWriter human = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        SpiralsDemo.Config config = SpiralsDemo.Config.defaults();
-        if (steps != null) {
-            config = config.withSteps(steps);
-        }
-        if (seed != null) {
-            config = config.withSeed(seed);
-        }
-        human.println("spirals: an MLP (2-" + config.hidden() + "x" + config.layers()
-                + "-2, ReLU) learns two interleaved spirals with SGD; " + VersionInfo.runtime());
-        ProgressLine bar = new ProgressLine(spec.commandLine().getErr(), ProgressLine.stderrIsTerminal(), "spirals");
-        SpiralsDemo.Result r = SpiralsDemo.run(config, p -> bar.update(p.step(), p.steps(), p.loss()));
-        human.printf(Locale.ROOT, "spirals: %d steps in %.1f s; final loss %.4f; train accuracy %.1f%%;"
-                        + " test accuracy %.1f%% on %d unseen points (%d parameters)%n",
-                r.steps(), r.seconds(), r.finalLoss(), 100 * r.trainAccuracy(), 100 * r.testAccuracy(),
-                2 * config.perClass(), r.parameters());
-        human.flush();
-        if (json) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("experiment", "spirals");
-            out.put("config", config);
-            out.put("result", r);
-            out.put("runtime", VersionInfo.runtime());
-            JsonOutput.print(spec.commandLine().getOut(), out);
-        }
+    CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -78,12 +78,41 @@ class MainTest {
     }
 
     @Test
-    void runSpiralsJsonReportsAccuracy() throws Exception {
-        Outcome o = run("run", "spirals", "--steps", "5", "--threads", "1", "--json");
+    void runWritesARunFolderAndJsonResult(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        Outcome o = run("run", "spirals", "--preset", "tiny", "--steps", "30", "--threads", "1",
+                "--out", tmp.toString(), "--json");
         assertEquals(0, o.code(), o.err());
-        JsonNode result = new ObjectMapper().readTree(o.out()).get("result");
-        assertEquals(5, result.get("steps").asInt());
-        double acc = result.get("testAccuracy").asDouble();
+        JsonNode result = new ObjectMapper().readTree(o.out());
+        assertEquals("completed", result.get("status").asText());
+        assertEquals(30, result.get("step").asInt());
+        double acc = result.get("headline").get("ours").asDouble();
         assertTrue(acc >= 0 && acc <= 1, o.out());
+        java.nio.file.Path dir = java.nio.file.Path.of(result.get("runDir").asText());
+        for (String f : new String[] {"config.json", "metrics.csv", "result.json", "checkpoint/checkpoint.json"}) {
+            assertTrue(java.nio.file.Files.exists(dir.resolve(f)), "missing " + f + " in " + dir);
+        }
+        JsonNode config = new ObjectMapper().readTree(dir.resolve("config.json").toFile());
+        assertEquals(30, config.get("config").get("steps").asInt());
+        assertEquals("30", config.get("overrides").get("steps").asText());
+
+        Outcome again = run("run", "--resume", dir.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("already completed"), again.err());
+    }
+
+    @Test
+    void badSettingsAreRejectedNamingTheSetting() {
+        Outcome unknown = run("run", "spirals", "--set", "hiddn=3");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("no setting 'hiddn'") && unknown.err().contains("hidden"), unknown.err());
+        Outcome badType = run("run", "spirals", "--set", "lr=fast");
+        assertEquals(2, badType.code());
+        assertTrue(badType.err().contains("lr is a number"), badType.err());
+        Outcome invalid = run("run", "spirals", "--set", "lr=-1");
+        assertEquals(2, invalid.code());
+        assertTrue(invalid.err().contains("lr"), invalid.err());
+        Outcome preset = run("run", "spirals", "--preset", "huge");
+        assertEquals(2, preset.code());
+        assertTrue(preset.err().contains("presets: cpu, tiny"), preset.err());
     }
 }

@@ -1,0 +1,33 @@
+package dev.thirty.cli;
+
+import dev.thirty.cli.demo.SpiralsExperiment;
+import dev.thirty.experiment.Experiment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every experiment {@code thirty run} knows, in the order {@code thirty list} shows them. */
+final class Experiments {
+
+    private static final List<Experiment<?>> ALL = List.of(
+            new SpiralsExperiment(),
+            new dev.thirty.papers.mnist.MlpMnistExperiment());
+
+    private Experiments() {
+    }
+
+    static List<Experiment<?>> all() {
+        return ALL;
+    }
+
+    static Optional<Experiment<?>> byName(String name) {
+        return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    static Map<String, String> titles() {
+        Map<String, String> out = new LinkedHashMap<>();
+        ALL.forEach(e -> out.put(e.name(), e.title()));
+        return out;
+    }
+}
