@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -72,6 +71,8 @@ public final class Plots {
     /**
      * Writes one {@value #WIDTH}x{@value #HEIGHT} PNG per quantity into {@code dir}, replacing files
      * of the same name.
+     *
+     * @throws RunFolderException if a file cannot be written
      *
      * @param experiment named under each chart's title
      * @return the plots, losses first, then in order of each quantity's first appearance in the metrics
@@ -189,7 +190,7 @@ public final class Plots {
             ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
             Files.write(file, png.toByteArray());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the plot " + file + ": " + e.getMessage(), e);
+            throw new RunFolderException("could not write the plot " + file + ": " + e.getMessage(), e);
         }
     }
 }

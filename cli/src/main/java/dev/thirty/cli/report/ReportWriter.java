@@ -1,7 +1,6 @@
 package dev.thirty.cli.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +21,17 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes {@code report.md} into the run folder, replacing an earlier one, and returns its path. */
+    /**
+     * Writes {@code report.md} into the run folder, replacing an earlier one, and returns its path.
+     *
+     * @throws RunFolderException if the file cannot be written
+     */
     public static Path write(RunFolder run, List<Plots.Plot> plots) {
         Path file = run.dir().resolve(FILE);
         try {
             Files.writeString(file, markdown(run, plots), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+            throw new RunFolderException("could not write " + file + ": " + e.getMessage(), e);
         }
         return file;
     }

@@ -1,8 +1,9 @@
 package dev.thirty.cli.report;
 
 /**
- * A run folder that cannot be read: missing, not a run folder, or holding a malformed file. The
- * message names the folder or file and the problem in one line, ready to show to a user.
+ * A run folder that cannot be read or rendered into: missing, not a run folder, holding a malformed
+ * file, or refusing the report's files. The message names the folder or file and the problem in one
+ * line, ready to show to a user.
  */
 public final class RunFolderException extends IllegalArgumentException {
 

@@ -20,7 +20,7 @@ public record RunReport(Path report, List<Path> plots) {
     /**
      * Reads a run folder and (re)writes its plots and {@code report.md}.
      *
-     * @throws RunFolderException if the folder is not a readable run folder
+     * @throws RunFolderException if the folder is not a readable run folder, or the report cannot be written there
      */
     public static RunReport render(Path runDir) {
         RunFolder run = RunFolder.read(runDir);

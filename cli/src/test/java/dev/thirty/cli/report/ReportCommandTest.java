@@ -69,6 +69,16 @@ class ReportCommandTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenIsAOneLineError() throws Exception {
+        SampleRun.completed(dir);
+        Files.createDirectory(dir.resolve("report.md"));
+        Outcome o = thirty("report", dir.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("thirty: could not write " + dir.resolve("report.md")), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+    }
+
+    @Test
     void aMissingRunDirArgumentShowsTheUsage() {
         Outcome o = thirty("report");
         assertEquals(2, o.code());
