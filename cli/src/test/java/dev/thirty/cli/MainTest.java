@@ -35,7 +35,7 @@ class MainTest {
     void helpListsTheCommands() {
         Outcome o = run("--help");
         assertEquals(0, o.code());
-        for (String cmd : new String[] {"list", "run", "bench"}) {
+        for (String cmd : new String[] {"list", "run", "report", "bench"}) {
             assertTrue(o.out().contains(cmd), "help should mention " + cmd + ":\n" + o.out());
         }
     }
