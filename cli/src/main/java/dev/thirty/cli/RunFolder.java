@@ -52,7 +52,9 @@ final class RunFolder {
         root.put("title", e.title());
         ObjectNode paper = root.putObject("paper");
         paper.put("citation", e.citation().text());
-        paper.put("url", e.citation().url());
+        if (!e.citation().url().isBlank()) {
+            paper.put("url", e.citation().url());
+        }
         root.put("preset", preset);
         root.set("config", JSON.valueToTree(config));
         root.set("overrides", JSON.valueToTree(overrides));

@@ -98,7 +98,7 @@ public final class SpiralsExperiment implements Experiment<SpiralsConfig> {
             if (done % 10 == 0 || done == c.steps()) {
                 ctx.log(done, "train/loss", l);
             }
-            if (done % 100 == 0) {
+            if (done % 100 == 0 && done < c.steps()) {
                 ctx.log(done, "test/accuracy", accuracy(model, test));
             }
             if (done < c.steps() && ctx.checkpointDue(done)) {
