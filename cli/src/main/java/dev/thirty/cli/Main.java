@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "Papers of Ilya Sutskever's reading list, run on an engine of our own.",
-        subcommands = {ListCommand.class, RunCommand.class, ReportCommand.class, BenchCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, SampleCommand.class, ReportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -115,4 +115,20 @@ class MainTest {
         assertEquals(2, preset.code());
         assertTrue(preset.err().contains("presets: cpu, tiny"), preset.err());
     }
+
+    @Test
+    void sampleExplainsWhichRunsItWorksOn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        Outcome trained = run("run", "spirals", "--preset", "tiny", "--steps", "10", "--out", tmp.toString(), "--json");
+        assertEquals(0, trained.code(), trained.err());
+        String dir = new ObjectMapper().readTree(trained.out()).get("runDir").asText();
+        Outcome o = run("sample", dir, "--prime", "ROMEO:");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("not a text model"), o.err());
+        Outcome notARun = run("sample", tmp.resolve("nothing").toString());
+        assertEquals(2, notARun.code());
+        assertTrue(notARun.err().contains("not a run folder"), notARun.err());
+        Outcome badTemperature = run("sample", dir, "--temperature", "0");
+        assertEquals(2, badTemperature.code());
+        assertTrue(badTemperature.err().contains("--temperature"), badTemperature.err());
+    }
 }

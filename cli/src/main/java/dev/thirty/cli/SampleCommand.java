@@ -1,0 +1,82 @@
+package dev.thirty.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.thirty.experiment.Experiment;
+import dev.thirty.experiment.RunContext;
+import dev.thirty.experiment.Sampler;
+import dev.thirty.io.Checkpoint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code thirty sample <run-dir>}: generates text from a trained text model's checkpoint. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Generate text from a trained run of a text experiment.")
+final class SampleCommand implements Runnable {
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder with a checkpoint.")
+    Path runDir;
+
+    @Option(names = "--prime", defaultValue = "", description = "Text to start from.")
+    String prime;
+
+    @Option(names = "--length", defaultValue = "500", description = "Tokens to generate (default: ${DEFAULT-VALUE}).")
+    int length;
+
+    @Option(names = "--temperature", defaultValue = "1.0", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--top-k", defaultValue = "0", description = "Sample among the k likeliest tokens only (0: all).")
+    int topK;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        Sampler.Request request = new Sampler.Request(prime, length, temperature, topK, seed);
+        try {
+            JsonNode recorded = RunFolder.readConfig(runDir);
+            String name = recorded.path("experiment").asText();
+            Experiment<?> e = Experiments.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                    runDir + " is a run of '" + name + "', which this version does not know"));
+            String text = sample(e, runDir, recorded, request);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.print(out, Map.of("runDir", runDir.toString(), "text", text));
+            } else {
+                out.println(text);
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends Record> String sample(Experiment<C> e, Path dir, JsonNode recorded,
+                                                    Sampler.Request request) throws IOException {
+        if (!(e instanceof Sampler<?>)) {
+            throw new IllegalArgumentException("sample: '" + e.name() + "' is not a text model; sample works on"
+                    + " runs of text experiments");
+        }
+        if (!Checkpoint.exists(dir.resolve(RunContext.CHECKPOINT_DIR))) {
+            throw new IllegalArgumentException("sample: " + dir + " has no checkpoint yet");
+        }
+        C config = RunFolder.JSON.treeToValue(recorded.get("config"), e.configType());
+        Checkpoint checkpoint = Checkpoint.load(dir.resolve(RunContext.CHECKPOINT_DIR));
+        return ((Sampler<C>) e).sample(config, checkpoint, request);
+    }
+}
