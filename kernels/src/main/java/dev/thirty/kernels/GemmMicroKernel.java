@@ -92,6 +92,36 @@ final class GemmMicroKernel {
     }
 
     /**
+     * As {@link #tile}, for a B panel whose columns past the first {@code L} are padding: half the
+     * multiply-adds, the same per-element arithmetic. Writes the first {@code L} columns of
+     * {@code acc}.
+     */
+    static void narrowTile(int kcEven, float[] a, int ai, float[] b, int bi, float[] acc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        for (int p = 0; p < kcEven; p++) {
+            int ap = ai + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi + p * NR);
+            c0 = FloatVector.broadcast(S, a[ap]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, a[ap + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, a[ap + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, a[ap + 3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, a[ap + 4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, a[ap + 5]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, a[ap + 6]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, a[ap + 7]).fma(b0, c7);
+        }
+        c0.intoArray(acc, 0);
+        c1.intoArray(acc, NR);
+        c2.intoArray(acc, 2 * NR);
+        c3.intoArray(acc, 3 * NR);
+        c4.intoArray(acc, 4 * NR);
+        c5.intoArray(acc, 5 * NR);
+        c6.intoArray(acc, 6 * NR);
+        c7.intoArray(acc, 7 * NR);
+    }
+
+    /**
      * Writes the top-left {@code rows x cols} of the tile {@code acc} into C at {@code ci} (row
      * stride {@code ldc}) with {@link #combine(float, float, float, float)}: vectors for a full
      * tile, scalars at the edges of C, with identical rounding.

@@ -7,8 +7,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 
 /**
- * The path of {@link VectorGemm} for problems too small to repay packing and threads: one thread,
- * each row of C built as a sum of scaled rows of {@code op(B)},
+ * The path of {@link VectorGemm} for problems with fewer rows than a micro-kernel tile, where
+ * packing B would cost as much as using it: one thread, each row of C built as a sum of scaled rows
+ * of {@code op(B)},
  *
  * <pre>C[i][j..j+L) = alpha * sum over p of op(A)[i][p] * op(B)[p][j..j+L) (+ beta * C[i][j..j+L))</pre>
  *

@@ -18,8 +18,9 @@ import static dev.thirty.kernels.GemmMicroKernel.NR;
  *         for each NR panel of B, for each MR panel of A:  micro-kernel  (MR x NR tile of C)
  * </pre>
  *
- * <p>Problems of at most {@link #SMALL_WORK} multiply-adds, or with fewer than {@code MR} rows,
- * skip packing and threads: see {@link SmallGemm}.
+ * <p>Problems of at most {@link #SERIAL_WORK} multiply-adds run on the calling thread alone. Problems
+ * with fewer than {@code MR} rows skip packing too (most of each tile would be padding): see
+ * {@link SmallGemm}.
  *
  * <p>Determinism: every element of C is reduced over k in increasing order in the same KC blocks,
  * by the same micro-kernel arithmetic, whichever thread computes it, and the first block applies
@@ -37,8 +38,8 @@ final class VectorGemm implements Gemm {
     static final int MC = 24 * MR;
     /** Columns of a packed B block: KC x NC floats (3 MiB) are shared by all threads through L3. */
     static final int NC = 96 * NR;
-    /** At or below this many multiply-adds, packing and threads cost more than they save. */
-    static final long SMALL_WORK = 48L * 48 * 48;
+    /** At or below this many multiply-adds, handing work to other threads costs more than it saves. */
+    static final long SERIAL_WORK = 64L * 64 * 64;
 
     @Override
     public void sgemm(Transpose transA, Transpose transB, int m, int n, int k,
@@ -53,10 +54,11 @@ final class VectorGemm implements Gemm {
                 alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         if (k == 0) {
             scaleC(q);
-        } else if (q.work() <= SMALL_WORK || m < MR) {
+        } else if (m < MR) {
             SmallGemm.multiply(q);
         } else {
-            blocked(q, ComputePool.current());
+            ComputePool pool = ComputePool.current();
+            blocked(q, pool, q.work() <= SERIAL_WORK ? 1 : pool.threads());
         }
     }
 
@@ -70,7 +72,7 @@ final class VectorGemm implements Gemm {
         }
     }
 
-    private static void blocked(GemmProblem q, ComputePool pool) {
+    private static void blocked(GemmProblem q, ComputePool pool, int threads) {
         GemmScratch caller = GemmScratch.current();
         for (int jc = 0; jc < q.n(); jc += NC) {
             int nc = Math.min(NC, q.n() - jc);
@@ -78,19 +80,33 @@ final class VectorGemm implements Gemm {
                 int kc = Math.min(KC, q.k() - pc);
                 Block blk = new Block(q, jc, nc, pc, kc, pc == 0 ? q.beta() : 1f);
                 float[] bPack = caller.bPanels(blk.colPanels() * blk.kcEven() * NR);
-                pool.parallelFor(blk.colPanels(), s -> blk.packB(bPack, s));
-                int rowPanels = blk.rowPanels();
-                if (rowPanels >= pool.threads()) {
-                    int parts = pool.threads();
-                    pool.parallelFor(parts, t -> blk.compute(bPack,
-                            t * rowPanels / parts, (t + 1) * rowPanels / parts,
-                            0, blk.colPanels()));
+                if (threads == 1) {
+                    for (int s = 0; s < blk.colPanels(); s++) {
+                        blk.packB(bPack, s);
+                    }
+                    blk.compute(bPack, 0, blk.rowPanels(), 0, blk.colPanels());
                 } else {
-                    int parts = Math.min(pool.threads(), blk.colPanels());
-                    pool.parallelFor(parts, t -> blk.compute(bPack, 0, rowPanels,
-                            t * blk.colPanels() / parts, (t + 1) * blk.colPanels() / parts));
+                    pool.parallelFor(blk.colPanels(), s -> blk.packB(bPack, s));
+                    split(blk, bPack, pool, threads);
                 }
             }
+        }
+    }
+
+    /**
+     * Splits the tiles of one block among threads: by row panels when there are enough of them
+     * (each thread then packs only its own rows of A), else by column panels.
+     */
+    private static void split(Block blk, float[] bPack, ComputePool pool, int threads) {
+        int rowPanels = blk.rowPanels();
+        int colPanels = blk.colPanels();
+        if (rowPanels >= threads) {
+            pool.parallelFor(threads, t -> blk.compute(bPack,
+                    t * rowPanels / threads, (t + 1) * rowPanels / threads, 0, colPanels));
+        } else {
+            int parts = Math.min(threads, colPanels);
+            pool.parallelFor(parts, t -> blk.compute(bPack, 0, rowPanels,
+                    t * colPanels / parts, (t + 1) * colPanels / parts));
         }
     }
 
@@ -142,9 +158,14 @@ final class VectorGemm implements Gemm {
         private void tile(float[] aPack, int ai, float[] bPack, int bi, int i, int j,
                           GemmScratch own) {
             float[] acc = own.tile();
-            GemmMicroKernel.tile(kcEven(), aPack, ai, bPack, bi, acc);
+            int cols = Math.min(NR, nc - j);
+            if (cols <= GemmMicroKernel.L) {
+                GemmMicroKernel.narrowTile(kcEven(), aPack, ai, bPack, bi, acc);
+            } else {
+                GemmMicroKernel.tile(kcEven(), aPack, ai, bPack, bi, acc);
+            }
             GemmMicroKernel.combine(acc, q.alpha(), beta, q.c(), q.cOff() + i * q.ldc() + jc + j,
-                    q.ldc(), Math.min(MR, q.m() - i), Math.min(NR, nc - j));
+                    q.ldc(), Math.min(MR, q.m() - i), cols);
         }
     }
 }
