@@ -4,6 +4,8 @@ import dev.thirty.kernels.Backend;
 import dev.thirty.kernels.ComputePool;
 import dev.thirty.kernels.Gemm;
 import dev.thirty.kernels.Kernels;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.openblas.global.openblas;
@@ -28,7 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>The primary score is calls per nanosecond; the secondary score {@code gflops} counts
  * {@code 2 M N K} floating-point operations per call, so in nanoseconds it reads directly as
- * GFLOPS. {@link GemmReport} runs this benchmark and prints the GFLOPS table with ratios.
+ * GFLOPS of wall-clock time. {@link CpuTime} adds GFLOPS per CPU-second of the calling thread.
+ * {@link GemmReport} runs this benchmark and prints both as a table with ratios.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -70,6 +73,21 @@ public class GemmBenchmark {
         public double gflops;
     }
 
+    /**
+     * Floating-point operations and the calling thread's CPU time, reported as totals per
+     * iteration. Their ratio ({@link GemmReport} prints it) is GFLOPS per CPU-second: on a shared
+     * machine it discounts time the thread spent descheduled, so it is the steadier single-thread
+     * figure. It means nothing for more than one thread, as the other threads' time is not counted.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        public double flopsDone;
+        public double cpuNanos;
+    }
+
+    private static final ThreadMXBean THREAD_CLOCK = ManagementFactory.getThreadMXBean();
+
     @Setup(Level.Trial)
     public void setUp() {
         String[] dims = shape.split("x");
@@ -100,8 +118,11 @@ public class GemmBenchmark {
     }
 
     @Benchmark
-    public float[] sgemm(Flops flops) {
+    public float[] sgemm(Flops flops, CpuTime cpu) {
+        long start = THREAD_CLOCK.getCurrentThreadCpuTime();
         call.run();
+        cpu.cpuNanos += THREAD_CLOCK.getCurrentThreadCpuTime() - start;
+        cpu.flopsDone += 2.0 * m * n * k;
         flops.gflops += 2.0 * m * n * k;
         return c;
     }
