@@ -109,13 +109,12 @@ public final class ComputePool implements AutoCloseable {
      * Runs {@code task.accept(i)} for every {@code i} in {@code [0, count)}. Chunk {@code t} of
      * {@code threads()} gets the indices {@code [t*count/threads, (t+1)*count/threads)}; the calling
      * thread runs chunk 0. Called from inside one of this pool's own tasks, it runs serially.
+     * Inside every task, on whichever thread, {@link #current()} is this pool.
      */
     public void parallelFor(int count, IntConsumer task) {
         int chunks = Math.min(threads, count);
         if (chunks <= 1 || Thread.currentThread() instanceof Worker w && w.pool == this) {
-            for (int i = 0; i < count; i++) {
-                task.accept(i);
-            }
+            runRange(0, count, task);
             return;
         }
         CountDownLatch done = new CountDownLatch(chunks - 1);
@@ -125,9 +124,7 @@ public final class ComputePool implements AutoCloseable {
             int to = (int) ((long) (t + 1) * count / chunks);
             workers.execute(() -> {
                 try {
-                    for (int i = from; i < to; i++) {
-                        task.accept(i);
-                    }
+                    runRange(from, to, task);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 } finally {
@@ -137,9 +134,7 @@ public final class ComputePool implements AutoCloseable {
         }
         int firstEnd = (int) ((long) count / chunks);
         try {
-            for (int i = 0; i < firstEnd; i++) {
-                task.accept(i);
-            }
+            runRange(0, firstEnd, task);
         } finally {
             awaitUninterruptibly(done);
         }
@@ -151,6 +146,15 @@ public final class ComputePool implements AutoCloseable {
         } else if (e != null) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs tasks {@code [from, to)} with this pool bound, so kernels called by a task see it. */
+    private void runRange(int from, int to, IntConsumer task) {
+        ScopedValue.where(CURRENT, this).run(() -> {
+            for (int i = from; i < to; i++) {
+                task.accept(i);
+            }
+        });
     }
 
     @Override
