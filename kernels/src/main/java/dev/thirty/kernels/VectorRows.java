@@ -10,7 +10,6 @@ import static jdk.incubator.vector.FloatVector.fromArray;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Row operations with the Vector API, vectorised along each row in steps of {@code L} lanes, each
@@ -22,7 +21,9 @@ import jdk.incubator.vector.VectorOperators;
  * <p>The per-element formulas follow {@link ScalarRows} operation by operation (no fused
  * multiply-add), so given the same row statistics the outputs, and the accumulated
  * {@code gGamma}/{@code gBeta}, are bit-identical to the reference; the statistics themselves
- * differ by summation order and, for softmax, by the vector exponential's last bits.
+ * differ by summation order and, for softmax, by the vector exponential's last bits. That
+ * exponential is {@link VectorMath#exp} (within 1 ulp of the reference's), not the Vector API's
+ * EXP lanes, so the results do not depend on whether the JIT has compiled the loop.
  */
 final class VectorRows implements RowKernels {
 
@@ -83,7 +84,7 @@ final class VectorRows implements RowKernels {
             for (int j = 0; j < cols; j += L) {
                 // gx += gy - exp(y) * sum(gy)
                 VectorMask<Float> m = S.indexInRange(j, cols);
-                FloatVector e = fromArray(S, y, yi + j, m).lanewise(VectorOperators.EXP);
+                FloatVector e = VectorMath.exp(fromArray(S, y, yi + j, m));
                 fromArray(S, gy, gi + j, m).sub(e.mul(sum))
                         .add(fromArray(S, gx, go + j, m)).intoArray(gx, go + j, m);
             }
@@ -169,7 +170,7 @@ final class VectorRows implements RowKernels {
         FloatVector acc = FloatVector.zero(S);
         for (int j = 0; j < cols; j += L) {
             VectorMask<Float> m = S.indexInRange(j, cols);
-            FloatVector e = fromArray(S, x, xi + j, m).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(fromArray(S, x, xi + j, m).sub(max));
             if (y != null) {
                 e.intoArray(y, yi + j, m);
             }

@@ -18,8 +18,9 @@ import jdk.incubator.vector.VectorOperators;
  * operation by operation, without fused multiply-add. So NEG, SQRT, RELU, ABS and SQUARE forward,
  * and every backward except GELU's (all are formed from {@code x} and the given {@code y} by
  * correctly rounded float operations), match the reference bit for bit. EXP, LOG, TANH, SIGMOID and
- * GELU forward, and GELU backward, use the vector math library's exp and tanh lanes, which may
- * differ from the reference's double-precision results by an ulp or two.
+ * GELU forward, and GELU backward, use {@link VectorMath}'s exp, log and tanh (within 1, 1 and
+ * 2 ulps of the reference's), never the Vector API's EXP/LOG/TANH lanes, whose bits change when
+ * C2 compiles the loop; so every op here gives the same bits interpreted and compiled.
  */
 final class VectorUnary {
 
@@ -71,7 +72,7 @@ final class VectorUnary {
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.EXP).intoArray(out, outOff + i, m);
+            VectorMath.exp(v).intoArray(out, outOff + i, m);
         }
     }
 
@@ -79,7 +80,7 @@ final class VectorUnary {
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.LOG).intoArray(out, outOff + i, m);
+            VectorMath.log(v).intoArray(out, outOff + i, m);
         }
     }
 
@@ -95,7 +96,7 @@ final class VectorUnary {
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = fromArray(S, x, xOff + i, m);
-            v.lanewise(VectorOperators.TANH).intoArray(out, outOff + i, m);
+            VectorMath.tanh(v).intoArray(out, outOff + i, m);
         }
     }
 
@@ -104,7 +105,7 @@ final class VectorUnary {
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = fromArray(S, x, xOff + i, m);
-            one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(out, outOff + i, m);
+            one.div(VectorMath.exp(v.neg()).add(one)).intoArray(out, outOff + i, m);
         }
     }
 
@@ -123,8 +124,8 @@ final class VectorUnary {
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = fromArray(S, x, xOff + i, m);
-            v.mul(0.5f).mul(v.add(v.mul(GELU_C).mul(v).mul(v)).mul(SQRT_2_OVER_PI)
-                    .lanewise(VectorOperators.TANH).add(1f)).intoArray(out, outOff + i, m);
+            FloatVector t = VectorMath.tanh(v.add(v.mul(GELU_C).mul(v).mul(v)).mul(SQRT_2_OVER_PI));
+            v.mul(0.5f).mul(t.add(1f)).intoArray(out, outOff + i, m);
         }
     }
 
@@ -222,8 +223,7 @@ final class VectorUnary {
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector vx = fromArray(S, x, xOff + i, m);
-            FloatVector t = vx.add(vx.mul(GELU_C).mul(vx).mul(vx)).mul(SQRT_2_OVER_PI)
-                    .lanewise(VectorOperators.TANH);
+            FloatVector t = VectorMath.tanh(vx.add(vx.mul(GELU_C).mul(vx).mul(vx)).mul(SQRT_2_OVER_PI));
             FloatVector dInner = vx.mul(3f * GELU_C).mul(vx).add(1f).mul(SQRT_2_OVER_PI);
             FloatVector d = t.add(1f).mul(0.5f).add(vx.mul(0.5f).mul(one.sub(t.mul(t))).mul(dInner));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
