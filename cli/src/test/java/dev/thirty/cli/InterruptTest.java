@@ -27,7 +27,7 @@ class InterruptTest {
     @TempDir
     Path tmp;
 
-    private static final String[] RUN = {"run", "spirals", "--preset", "tiny", "--steps", "4000", "--threads", "1",
+    private static final String[] RUN = {"run", "spirals", "--preset", "tiny", "--steps", "2000", "--threads", "1",
         "--checkpoint-every", "100"};
 
     private Process start(Path out, String... args) throws IOException {
@@ -87,7 +87,7 @@ class InterruptTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not stop after SIGINT");
         JsonNode result = new ObjectMapper().readTree(onlyRun(stopped).resolve("result.json").toFile());
         assertEquals("interrupted", result.get("status").asText(), result.toString());
-        assertTrue(result.get("step").asInt() < 4000, result.toString());
+        assertTrue(result.get("step").asInt() < 2000, result.toString());
 
         resumeToEnd(stopped);
         assertSameFinalWeights(straight, stopped);
