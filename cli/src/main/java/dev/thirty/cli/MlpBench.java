@@ -41,7 +41,8 @@ final class MlpBench implements Runnable {
             description = "Thread counts to measure (default: ${DEFAULT-VALUE}).")
     List<Integer> threads;
 
-    @Option(names = "--seconds", defaultValue = "1", description = "Measuring time per figure (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "2",
+            description = "Measuring time per figure, after twice as long warming up (default: ${DEFAULT-VALUE}).")
     double seconds;
 
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
@@ -108,7 +109,7 @@ final class MlpBench implements Runnable {
             sgd.step();
         });
         long budget = (long) (seconds * 1e9);
-        long warmupEnd = System.nanoTime() + budget / 2;
+        long warmupEnd = System.nanoTime() + 2 * budget; // the JIT compiles the vector kernels meanwhile
         while (System.nanoTime() < warmupEnd) {
             step.run();
         }
