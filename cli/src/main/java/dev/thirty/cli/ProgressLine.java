@@ -52,6 +52,24 @@ final class ProgressLine {
         }
     }
 
+    /** A data set download: bytes so far of {@code total} (-1 when unknown), redrawn in place. */
+    void download(String file, long bytes, long total) {
+        long now = System.nanoTime();
+        boolean done = total >= 0 && bytes >= total;
+        if (!done && now - lastDraw < (terminal ? 100_000_000L : 5_000_000_000L)) {
+            return;
+        }
+        lastDraw = now;
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        String amount = total > 0 ? String.format(Locale.ROOT, "%.1f / %.1f MB", bytes / 1e6, total / 1e6)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        out.printf(Locale.ROOT, terminal ? "\rdownloading %s: %s " : "downloading %s: %s%n", name, amount);
+        if (terminal && done) {
+            out.println();
+        }
+        out.flush();
+    }
+
     private static String clock(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)

@@ -109,9 +109,20 @@ final class Runner {
         long start = System.nanoTime();
         RunResult r;
         try (StopSignal stop = new StopSignal(); ComputePool pool = ComputePool.ofThreads(threads)) {
+            RunContext.Progress progress = new RunContext.Progress() {
+                @Override
+                public void update(long step, long total, double loss) {
+                    bar.update(step, total, loss);
+                }
+
+                @Override
+                public void download(String file, long bytes, long total) {
+                    bar.download(file, bytes, total);
+                }
+            };
             RunContext.Settings settings = new RunContext.Settings(dir, seed, data,
                     opts.offline ? null : Downloader.standard(), checkpointEvery, resume, stop::requested,
-                    (step, total, loss) -> bar.update(step, total, loss), human);
+                    progress, human);
             try (RunContext ctx = RunContext.open(settings)) {
                 r = pool.call(() -> {
                     try {

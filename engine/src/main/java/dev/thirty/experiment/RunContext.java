@@ -24,6 +24,10 @@ public final class RunContext implements AutoCloseable {
         Progress NONE = (step, total, loss) -> { };
 
         void update(long step, long total, double loss);
+
+        /** Bytes of {@code file} received so far ({@code totalBytes} is -1 when unknown). */
+        default void download(String file, long bytes, long totalBytes) {
+        }
     }
 
     /**
@@ -90,7 +94,7 @@ public final class RunContext implements AutoCloseable {
             return settings.data().locate(spec);
         }
         return settings.data().obtain(spec, settings.downloader(), (source, bytes, total) -> settings.progress()
-                .update(bytes, Math.max(total, bytes), Double.NaN));
+                .download(source.toString(), bytes, total));
     }
 
     public DataLocation data() {
