@@ -1,5 +1,8 @@
 package dev.thirty.kernels;
 
+import static dev.thirty.kernels.VectorElementwise.S;
+import static jdk.incubator.vector.FloatVector.broadcast;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -69,32 +72,20 @@ final class VectorMath {
         FloatVector t = v.fma(LOG2_E, ROUND_MAGIC);
         FloatVector k = t.sub(ROUND_MAGIC);
         // k LN2_HI is exact, so v - k LN2_HI rounds once
-        FloatVector r = mulAdd(k, -LN2_LO, k.mul(-LN2_HI).add(v));
+        FloatVector r = k.fma(broadcast(S, -LN2_LO), k.mul(-LN2_HI).add(v));
         FloatVector p = r.fma(1f / 5040, 1f / 720);
-        p = mulAdd(p, r, 1f / 120);
-        p = mulAdd(p, r, 1f / 24);
-        p = mulAdd(p, r, 1f / 6);
-        p = mulAdd(p, r, 0.5f);
-        p = mulAdd(p, r, 1f);
-        p = mulAdd(p, r, 1f);
+        p = p.fma(r, broadcast(S, 1f / 120));
+        p = p.fma(r, broadcast(S, 1f / 24));
+        p = p.fma(r, broadcast(S, 1f / 6));
+        p = p.fma(r, broadcast(S, 0.5f));
+        p = p.fma(r, broadcast(S, 1f));
+        p = p.fma(r, broadcast(S, 1f));
         IntVector ki = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
         IntVector half = ki.lanewise(VectorOperators.ASHR, 1);
-        return p.mul(powerOfTwo(half)).mul(powerOfTwo(ki.sub(half)));
-    }
-
-    /** {@code a b + c} with one rounding. */
-    private static FloatVector mulAdd(FloatVector a, FloatVector b, float c) {
-        return a.fma(b, a.broadcast(c));
-    }
-
-    /** {@code a b + c} with one rounding. */
-    private static FloatVector mulAdd(FloatVector a, float b, FloatVector c) {
-        return a.fma(a.broadcast(b), c);
-    }
-
-    /** {@code 2^k} for {@code -126 <= k <= 127}, from its exponent bits. */
-    private static FloatVector powerOfTwo(IntVector k) {
-        return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        // 2^k = 2^half 2^(k - half), each from its exponent bits (both within [-75, 65])
+        FloatVector scale1 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector scale2 = ki.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(scale1).mul(scale2);
     }
 
     /**
@@ -116,12 +107,12 @@ final class VectorMath {
         FloatVector s = f.div(f.add(2f));
         FloatVector z = s.mul(s);
         FloatVector rz = z.fma(2f / 9, 2f / 7);
-        rz = mulAdd(rz, z, 2f / 5);
-        rz = mulAdd(rz, z, 2f / 3).mul(z);
+        rz = rz.fma(z, broadcast(S, 2f / 5));
+        rz = rz.fma(z, broadcast(S, 2f / 3)).mul(z);
         FloatVector hfsq = f.mul(f).mul(0.5f);
         // e ln2_hi + (f - (hfsq - (s (hfsq + R) + e ln2_lo)))
         FloatVector correction = hfsq.sub(s.fma(hfsq.add(rz), e.mul(LN2_LO)));
-        FloatVector y = mulAdd(e, LN2_HI, f.sub(correction));
+        FloatVector y = e.mul(LN2_HI).add(f.sub(correction));  // e LN2_HI is exact
         y = y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
         y = y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
         return y.blend(Float.NaN, x.compare(VectorOperators.GE, 0f).not());
@@ -140,9 +131,9 @@ final class VectorMath {
         FloatVector large = e.neg().add(1f).div(e.add(1f));
         FloatVector u = a.mul(a);
         FloatVector p = u.fma(T5, T4);
-        p = mulAdd(p, u, T3);
-        p = mulAdd(p, u, T2);
-        p = mulAdd(p, u, T1);
+        p = p.fma(u, broadcast(S, T3));
+        p = p.fma(u, broadcast(S, T2));
+        p = p.fma(u, broadcast(S, T1));
         FloatVector small = a.fma(u.mul(p), a);
         // both are tanh|x| >= 0 (or NaN): give them the sign of x, -0 included
         return large.blend(small, a.compare(VectorOperators.LT, TANH_POLY_LIMIT)).reinterpretAsInts()
