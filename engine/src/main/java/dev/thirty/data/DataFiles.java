@@ -4,8 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -78,6 +80,27 @@ public final class DataFiles {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /**
+     * Nothing when the content sha256 of {@code file} is {@code sha256}, else a
+     * {@link CorruptDataException} naming {@code what} with the expected and actual hashes.
+     */
+    static void checkContent(Path file, String sha256, String what) throws IOException {
+        String actual = contentSha256(file);
+        if (!actual.equals(sha256)) {
+            throw new CorruptDataException(what, -1, "sha256 mismatch: expected " + sha256 + ", actual " + actual,
+                    null);
+        }
+    }
+
+    /** Renames a finished {@code part} file to {@code target}, atomically where the file system can. */
+    static void moveIntoPlace(Path part, Path target) throws IOException {
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -56,6 +56,11 @@ public record DataLocation(Path explicit, Path environment, Path userCache) {
         return userCache.resolve(name);
     }
 
+    /** The user-cache folder downloaded archives are kept in, shared by all data sets. */
+    public Path archiveCacheDir() {
+        return userCache.resolve("archives");
+    }
+
     /** The folders searched for data set {@code name}, in order. */
     public List<Path> searchFolders(String name) {
         List<Path> folders = new ArrayList<>();
@@ -98,9 +103,11 @@ public record DataLocation(Path explicit, Path environment, Path userCache) {
 
     /**
      * Every file of {@code spec}, downloading the missing ones into {@link #cacheDir(String)}.
-     * Nothing is downloaded unless every missing file has a source.
+     * Nothing is downloaded unless every missing file has a source. Each file's sources are tried
+     * in order (see {@link SourceChain}); archives they come from are kept in {@link #archiveCacheDir()}.
      *
      * @throws MissingDatasetException when a missing file has no download source
+     * @throws DownloadFailedException when every source of a file failed, listing each with why
      */
     public DatasetFiles obtain(DatasetSpec spec, Downloader downloader, Downloader.Progress progress)
             throws IOException {
@@ -112,10 +119,10 @@ public record DataLocation(Path explicit, Path environment, Path userCache) {
             }
             path.ifPresent(p -> found.put(f.name(), p));
         }
+        SourceChain chain = new SourceChain(downloader, archiveCacheDir(), progress);
         for (RemoteFile f : spec.files()) {
             if (!found.containsKey(f.name())) {
-                Path target = cacheDir(spec.name()).resolve(f.downloadName());
-                found.put(f.name(), downloader.fetch(f.source(), target, f.sha256(), progress));
+                found.put(f.name(), chain.fetch(spec.name(), f, cacheDir(spec.name())));
             }
         }
         return new DatasetFiles(spec, found);

