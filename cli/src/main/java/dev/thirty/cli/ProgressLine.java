@@ -14,7 +14,8 @@ final class ProgressLine {
     private final PrintWriter out;
     private final boolean terminal;
     private final String label;
-    private final long start = System.nanoTime();
+    private long start;
+    private long firstStep = -1;
     private long lastDraw;
 
     ProgressLine(PrintWriter out, boolean terminal, String label) {
@@ -30,8 +31,13 @@ final class ProgressLine {
 
     void update(long step, long steps, double loss) {
         long now = System.nanoTime();
+        if (firstStep < 0) {
+            // Rates count from the first step seen: not data loading, and not the steps before a resume.
+            firstStep = step - 1;
+            start = now - 1;
+        }
         double elapsed = (now - start) / 1e9;
-        double rate = step / Math.max(elapsed, 1e-9);
+        double rate = (step - firstStep) / Math.max(elapsed, 1e-9);
         double eta = (steps - step) / Math.max(rate, 1e-9);
         if (terminal) {
             if (step < steps && now - lastDraw < 100_000_000L) {
