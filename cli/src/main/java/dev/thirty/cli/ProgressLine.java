@@ -33,8 +33,8 @@ final class ProgressLine {
         long now = System.nanoTime();
         if (firstStep < 0) {
             // Rates count from the first step seen: not data loading, and not the steps before a resume.
-            firstStep = step - 1;
-            start = now - 1;
+            firstStep = step;
+            start = now;
         }
         double elapsed = (now - start) / 1e9;
         double rate = (step - firstStep) / Math.max(elapsed, 1e-9);
