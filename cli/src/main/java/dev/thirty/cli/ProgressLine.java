@@ -77,6 +77,9 @@ final class ProgressLine {
     }
 
     private static String clock(double seconds) {
+        if (!(seconds < 1e7)) {
+            return "--:--";
+        }
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
