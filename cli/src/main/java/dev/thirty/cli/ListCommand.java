@@ -32,7 +32,8 @@ final class ListCommand implements Runnable {
             var h = e.headline();
             w.printf(Locale.ROOT, "%-12s %s%n", e.name(), e.title());
             w.printf(Locale.ROOT, "%-12s   paper: %s%n", "", e.citation().text());
-            w.printf(Locale.ROOT, "%-12s   headline: %s, paper %.4g, target %s %.4g%n", "", h.metric(), h.paper(),
+            String paper = Double.isNaN(h.paper()) ? "gives no number" : String.format(Locale.ROOT, "%.4g", h.paper());
+            w.printf(Locale.ROOT, "%-12s   headline: %s, paper %s, target %s %.4g%n", "", h.metric(), paper,
                     h.direction() == dev.thirty.experiment.Headline.Direction.HIGHER ? ">=" : "<=", h.target());
             w.printf(Locale.ROOT, "%-12s   last result: %s%n", "", lastResult(e).orElse("none yet"));
         }

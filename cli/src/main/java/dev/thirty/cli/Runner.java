@@ -161,6 +161,6 @@ final class Runner {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4g", v);
     }
 }
