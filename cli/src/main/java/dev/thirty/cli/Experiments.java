@@ -12,7 +12,8 @@ final class Experiments {
 
     private static final List<Experiment<?>> ALL = List.of(
             new SpiralsExperiment(),
-            new dev.thirty.papers.mnist.MlpMnistExperiment());
+            new dev.thirty.papers.mnist.MlpMnistExperiment(),
+            new dev.thirty.papers.charrnn.CharRnnExperiment());
 
     private Experiments() {
     }

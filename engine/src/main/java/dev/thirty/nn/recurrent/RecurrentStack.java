@@ -35,16 +35,18 @@ public final class RecurrentStack extends Module {
      * @param hidden  H, the width of every layer
      * @param depth   L, the number of layers
      * @param dropout probability of dropping a hidden value between layers, in [0, 1)
-     * @param rng     initialises the weights, then draws the dropout masks
+     * @param init    initialises the weights
+     * @param masks   draws the dropout masks (kept separate so a resumed run can restore its state)
      */
-    public RecurrentStack(CellType type, int input, int hidden, int depth, float dropout, RandomGenerator rng) {
+    public RecurrentStack(CellType type, int input, int hidden, int depth, float dropout, RandomGenerator init,
+                          RandomGenerator masks) {
         if (depth < 1) {
             throw new IllegalArgumentException("RecurrentStack: need at least one layer, got " + depth);
         }
         for (int l = 0; l < depth; l++) {
-            layers.add(child(Integer.toString(l), type.create(l == 0 ? input : hidden, hidden, rng)));
+            layers.add(child(Integer.toString(l), type.create(l == 0 ? input : hidden, hidden, init)));
         }
-        this.dropout = child("dropout", new Dropout(dropout, rng));
+        this.dropout = child("dropout", new Dropout(dropout, masks));
     }
 
     public int depth() {

@@ -36,7 +36,7 @@ class RecurrentGradCheckTest {
     @EnumSource(CellType.class)
     void backpropagationThroughTimeMatchesFiniteDifferences(CellType type) {
         Rng rng = Rng.seeded(7 + type.ordinal());
-        RecurrentStack stack = new RecurrentStack(type, I, H, LAYERS, 0f, rng);
+        RecurrentStack stack = new RecurrentStack(type, I, H, LAYERS, 0f, rng, rng);
         List<Parameter> params = stack.parameters();
         boolean cells = stack.zeroState(B).getFirst().hasCell();
         int states = LAYERS * (cells ? 2 : 1);
@@ -71,7 +71,7 @@ class RecurrentGradCheckTest {
     @EnumSource(CellType.class)
     void gradientReachesEveryWeightThroughTheUnrolledSteps(CellType type) {
         Rng rng = Rng.seeded(3);
-        RecurrentStack stack = new RecurrentStack(type, I, H, LAYERS, 0f, rng);
+        RecurrentStack stack = new RecurrentStack(type, I, H, LAYERS, 0f, rng, rng);
         Tensor x = Tensor.uniform(rng, -1f, 1f, B, T, I);
         Tensor out = stack.forward(x, stack.zeroState(B)).outputs();
         out.slice(1, T - 1, T).sum().backward(); // (B, 1, H): only the last step
