@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 public enum CellType {
     /** {@link RnnCell}. */
     RNN,
-    /** {@link LstmCell}. */
+    /** {@link LstmCell}, stepped by the fused op {@link FusedLstm}. */
     LSTM,
     /** {@link GruCell}. */
     GRU,
@@ -19,7 +19,7 @@ public enum CellType {
     public RecurrentCell create(int input, int hidden, RandomGenerator rng) {
         return switch (this) {
             case RNN -> new RnnCell(input, hidden, rng);
-            case LSTM -> new LstmCell(input, hidden, rng);
+            case LSTM -> new LstmCell(input, hidden, LstmCell.Step.FUSED, rng);
             case GRU -> new GruCell(input, hidden, rng);
             case PEEPHOLE -> new PeepholeLstmCell(input, hidden, rng);
             case COUPLED -> new CoupledLstmCell(input, hidden, rng);

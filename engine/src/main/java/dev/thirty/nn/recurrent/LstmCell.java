@@ -23,16 +23,27 @@ import java.util.random.RandomGenerator;
  * with both biases (their sum is the essay's {@code b}).
  *
  * <p>This is the composition from primitives that autograd differentiates through time;
- * {@code FusedLstm} computes the same step with a hand-written backward.
+ * {@link FusedLstm} computes the same step with a hand-written backward.
  */
 public final class LstmCell extends GateWeights {
 
-    public LstmCell(int input, int hidden, RandomGenerator rng) {
+    /** How a step is computed: composed from primitives (the reference), or as one fused op. */
+    public enum Step { COMPOSED, FUSED }
+
+    private final Step path;
+
+    public LstmCell(int input, int hidden, Step path, RandomGenerator rng) {
         super(input, hidden, 4, rng);
+        this.path = path;
     }
 
     @Override
     public CellState step(Tensor projected, CellState previous) {
+        return path == Step.FUSED ? FusedLstm.step(projected, previous, weightHh, biasHh)
+                : composedStep(projected, previous);
+    }
+
+    private CellState composedStep(Tensor projected, CellState previous) {
         Tensor z = projected.add(projectHidden(previous.h()));
         List<Tensor> gate = Layout.chunk(z, 1, 4); // (B, 4H) -> 4 x (B, H)
         Tensor i = gate.get(0).sigmoid();
