@@ -49,6 +49,27 @@ public final class RecurrentStack extends Module {
         this.dropout = child("dropout", new Dropout(dropout, masks));
     }
 
+    private RecurrentStack(List<? extends RecurrentCell> cells, float dropout, RandomGenerator masks) {
+        for (int l = 0; l < cells.size(); l++) {
+            layers.add(child(Integer.toString(l), cells.get(l)));
+        }
+        this.dropout = child("dropout", new Dropout(dropout, masks));
+    }
+
+    /** A stack of the given cells (each layer's input width must be the previous one's hidden width). */
+    public static RecurrentStack ofCells(List<? extends RecurrentCell> cells, float dropout, RandomGenerator masks) {
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException("RecurrentStack: need at least one layer");
+        }
+        for (int l = 1; l < cells.size(); l++) {
+            if (cells.get(l).inputSize() != cells.get(l - 1).hiddenSize()) {
+                throw new IllegalArgumentException("RecurrentStack: layer " + l + " reads " + cells.get(l).inputSize()
+                        + " values but layer " + (l - 1) + " gives " + cells.get(l - 1).hiddenSize());
+            }
+        }
+        return new RecurrentStack(cells, dropout, masks);
+    }
+
     public int depth() {
         return layers.size();
     }
