@@ -12,7 +12,9 @@ final class Experiments {
 
     private static final List<Experiment<?>> ALL = List.of(
             new SpiralsExperiment(),
-            new dev.thirty.papers.mnist.MlpMnistExperiment());
+            new dev.thirty.papers.mnist.MlpMnistExperiment(),
+            new dev.thirty.papers.transformer.CopyTaskExperiment(),
+            new dev.thirty.papers.gpt.GptCharExperiment());
 
     private Experiments() {
     }
