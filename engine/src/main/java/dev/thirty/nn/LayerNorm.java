@@ -15,12 +15,17 @@ public final class LayerNorm extends Module implements Layer {
     private final float eps;
 
     public LayerNorm(int dim, float eps) {
+        this(dim, eps, Linear.Bias.YES);
+    }
+
+    /** With or without the shift {@code beta}: {@link Linear.Bias#NO} as GPT-style {@code bias=False}. */
+    public LayerNorm(int dim, float eps, Linear.Bias bias) {
         if (dim < 1 || !(eps > 0)) {
             throw new IllegalArgumentException("LayerNorm: need dim >= 1 and eps > 0, got " + dim + ", " + eps);
         }
         this.weight = parameter("weight", Parameter.zeros(dim));
         Init.ones(weight);
-        this.bias = parameter("bias", Parameter.zeros(dim));
+        this.bias = bias == Linear.Bias.YES ? parameter("bias", Parameter.zeros(dim)) : null;
         this.eps = eps;
     }
 

@@ -1,0 +1,51 @@
+package dev.thirty.papers.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.thirty.data.DataLocation;
+import dev.thirty.experiment.RunContext;
+import dev.thirty.experiment.RunResult;
+import dev.thirty.tensor.Rng;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CopyTaskExperimentTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tinyTransformerCopiesEveryFreshSequenceExactlyByGreedyDecoding() throws Exception {
+        // 100 fresh sequences of 9 free symbols: an untrained model copies one with chance 10^-9,
+        // so 100% exact copies means the model learned to copy, as the Annotated Transformer's does.
+        // The cpu preset (400 steps of 80): the smaller widths tried reached 0.98, 0.94 and 0.72 in
+        // the same number of steps, so the test runs the preset the command runs.
+        CopyTaskConfig c = CopyTaskConfig.cpu();
+        RunResult r;
+        try (RunContext ctx = RunContext.open(RunContext.Settings.quiet(dir, 42, DataLocation.of(null, Map.of(), dir)))) {
+            r = new CopyTaskExperiment().run(c, ctx);
+        }
+        assertEquals(RunResult.Status.COMPLETED, r.status());
+        assertEquals(1.0, r.metrics().get("test/exact_copy"), "fraction of exact greedy copies");
+    }
+
+    @Test
+    void untrainedTransformerDoesNotCopy() {
+        Transformer model = new Transformer(CopyTaskConfig.tiny().model(), Rng.seeded(3));
+        model.eval();
+        int[] src = CopyTask.sequences(100, 10, 11, Rng.seeded(4));
+        double exact = CopyTask.exactMatches(src, CopyTask.greedyDecode(model, src, 100, 10), 100, 10);
+        assertTrue(exact < 0.05, "an untrained model copied " + exact + " of the sequences");
+    }
+
+    @Test
+    void modelRegistersEveryParameterWithAnnotatedTransformerNames() {
+        Transformer model = new Transformer(CopyTaskConfig.tiny().model(), Rng.seeded(5));
+        assertTrue(model.unregistered().isEmpty(), model.unregistered().toString());
+        assertTrue(model.namedParameters().containsKey("decoder.1.src_attn.k_proj.weight"));
+        assertTrue(model.namedParameters().containsKey("encoder.0.feed_forward.w_2.bias"));
+    }
+}
