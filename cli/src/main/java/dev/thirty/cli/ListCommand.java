@@ -47,7 +47,7 @@ final class ListCommand implements Runnable {
         }
         try (Stream<Path> dirs = Files.list(out)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith(e.name() + "-"))
-                    .filter(d -> Files.isRegularFile(d.resolve(RunFolder.RESULT)))
+                    .filter(d -> Files.isRegularFile(d.resolve(RunRecords.RESULT)))
                     .sorted(Comparator.comparing((Path d) -> d.getFileName().toString()).reversed())
                     .map(d -> describe(d, e))
                     .flatMap(Optional::stream)
@@ -59,7 +59,7 @@ final class ListCommand implements Runnable {
 
     private static Optional<String> describe(Path dir, Experiment<?> e) {
         try {
-            JsonNode r = RunFolder.JSON.readTree(dir.resolve(RunFolder.RESULT).toFile());
+            JsonNode r = RunRecords.JSON.readTree(dir.resolve(RunRecords.RESULT).toFile());
             JsonNode ours = r.path("headline").path("ours");
             if (!"completed".equals(r.path("status").asText()) || !ours.isNumber()) {
                 return Optional.empty();

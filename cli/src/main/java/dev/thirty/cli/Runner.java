@@ -63,8 +63,8 @@ final class Runner {
         C config = ConfigOverrides.apply(base, overrides);
         long seed = opts.seed != null ? opts.seed : DEFAULT_SEED;
         int threads = opts.threads != null ? opts.threads : ComputePool.configuredThreads();
-        Path dir = RunFolder.create(opts.out, e.name());
-        RunFolder.writeConfig(dir, e, preset, config, overrides, seed, threads, opts.checkpointEvery);
+        Path dir = RunRecords.create(opts.out, e.name());
+        RunRecords.writeConfig(dir, e, preset, config, overrides, seed, threads, opts.checkpointEvery);
         human.println(e.name() + ": " + e.title() + " (preset " + preset + ", seed " + seed + ", "
                 + VersionInfo.runtime() + ")");
         human.println("run folder: " + dir);
@@ -73,7 +73,7 @@ final class Runner {
 
     private void resume() throws IOException {
         Path dir = opts.resume;
-        JsonNode recorded = RunFolder.readConfig(dir);
+        JsonNode recorded = RunRecords.readConfig(dir);
         String name = recorded.path("experiment").asText();
         Experiment<?> e = Experiments.byName(name).orElseThrow(() -> new IllegalArgumentException(
                 "--resume: " + dir + " is a run of '" + name + "', which this version does not know"));
@@ -81,14 +81,14 @@ final class Runner {
     }
 
     private <C extends Record> void resumeAs(Experiment<C> e, Path dir, JsonNode recorded) throws IOException {
-        Path result = dir.resolve(RunFolder.RESULT);
-        if (Files.exists(result) && "completed".equals(RunFolder.JSON.readTree(result.toFile()).path("status").asText())) {
+        Path result = dir.resolve(RunRecords.RESULT);
+        if (Files.exists(result) && "completed".equals(RunRecords.JSON.readTree(result.toFile()).path("status").asText())) {
             throw new IllegalArgumentException("--resume: " + dir + " has already completed; see its report.md");
         }
         if (!Checkpoint.exists(dir.resolve(RunContext.CHECKPOINT_DIR))) {
             throw new IllegalArgumentException("--resume: " + dir + " has no checkpoint yet; start the run again");
         }
-        C config = RunFolder.JSON.treeToValue(recorded.get("config"), e.configType());
+        C config = RunRecords.JSON.treeToValue(recorded.get("config"), e.configType());
         long seed = recorded.path("seed").asLong(DEFAULT_SEED);
         int recordedThreads = recorded.path("threads").asInt(ComputePool.configuredThreads());
         int threads = opts.threads != null ? opts.threads : recordedThreads;
@@ -133,7 +133,7 @@ final class Runner {
                 });
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> written = RunFolder.writeResult(dir, e, r, seconds);
+            Map<String, Object> written = RunRecords.writeResult(dir, e, r, seconds);
             Reports.render(dir, human);
             summarise(e, r, dir, seconds);
             if (opts.json) {

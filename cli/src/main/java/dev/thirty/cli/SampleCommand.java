@@ -48,7 +48,7 @@ final class SampleCommand implements Runnable {
     public void run() {
         Sampler.Request request = new Sampler.Request(prime, length, temperature, topK, seed);
         try {
-            JsonNode recorded = RunFolder.readConfig(runDir);
+            JsonNode recorded = RunRecords.readConfig(runDir);
             String name = recorded.path("experiment").asText();
             Experiment<?> e = Experiments.byName(name).orElseThrow(() -> new IllegalArgumentException(
                     runDir + " is a run of '" + name + "', which this version does not know"));
@@ -75,7 +75,7 @@ final class SampleCommand implements Runnable {
         if (!Checkpoint.exists(dir.resolve(RunContext.CHECKPOINT_DIR))) {
             throw new IllegalArgumentException("sample: " + dir + " has no checkpoint yet");
         }
-        C config = RunFolder.JSON.treeToValue(recorded.get("config"), e.configType());
+        C config = RunRecords.JSON.treeToValue(recorded.get("config"), e.configType());
         Checkpoint checkpoint = Checkpoint.load(dir.resolve(RunContext.CHECKPOINT_DIR));
         return ((Sampler<C>) e).sample(config, checkpoint, request);
     }

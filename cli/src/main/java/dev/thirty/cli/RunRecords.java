@@ -25,13 +25,13 @@ import java.util.concurrent.TimeUnit;
  * seed, commit, JDK, threads, kernels and machine) and {@code result.json} (what it reached, the
  * paper's number beside it). The experiment itself writes metrics and checkpoints.
  */
-final class RunFolder {
+final class RunRecords {
 
     static final String CONFIG = "config.json";
     static final String RESULT = "result.json";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private RunFolder() {
+    private RunRecords() {
     }
 
     /** A new folder {@code out/<experiment>-<UTC timestamp>} (suffixed if it already exists). */
