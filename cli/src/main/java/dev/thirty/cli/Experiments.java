@@ -13,7 +13,8 @@ final class Experiments {
     private static final List<Experiment<?>> ALL = List.of(
             new SpiralsExperiment(),
             new dev.thirty.papers.mnist.MlpMnistExperiment(),
-            new dev.thirty.papers.coffee.CoffeeExperiment());
+            new dev.thirty.papers.coffee.CoffeeExperiment(),
+            new dev.thirty.papers.coffee.CoffeeScalingExperiment());
 
     private Experiments() {
     }
