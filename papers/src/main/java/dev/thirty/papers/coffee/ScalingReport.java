@@ -110,6 +110,10 @@ final class ScalingReport {
         }
         md.append(String.format(Locale.ROOT, "%nStraight line in n: r² %.3f (max complexity), %.3f (max adjusted).%n%n",
                 summary.get(CoffeeScalingExperiment.HEADLINE), summary.get("fit/max_adjusted_complexity_linear_r2")));
+        md.append(String.format(Locale.ROOT, "Peak times in sweeps (n² attempted swaps, one per cell on average)"
+                + " scale with exponent %.2f (3-bucket) and %.2f (adjusted): the fitted exponent less 2. A swap"
+                + " moves one cell one step, so diffusion across the cup takes ~n² sweeps, ~n⁴ swaps.%n%n",
+                summary.get("fit/complexity_peak_time_exponent") - 2, summary.get("fit/adjusted_peak_time_exponent") - 2));
         md.append("![log-log](").append(PLOT).append(")\n\nEach series divided by its value at n = ").append(sizes[0])
                 .append(", against n / ").append(sizes[0]).append(", both axes logarithmic; grey dashed lines have")
                 .append(" slopes 1 and 2.\n");
