@@ -11,12 +11,13 @@ import java.util.Optional;
 final class Experiments {
 
     private static final List<Experiment<?>> ALL = List.of(
-            new SpiralsExperiment(),
             new dev.thirty.papers.mnist.MlpMnistExperiment(),
+            new dev.thirty.papers.charrnn.CharRnnExperiment(),
             new dev.thirty.papers.transformer.CopyTaskExperiment(),
             new dev.thirty.papers.gpt.GptCharExperiment(),
-            new dev.thirty.papers.charrnn.CharRnnExperiment(),
-            new dev.thirty.papers.coffee.CoffeeExperiment());
+            new dev.thirty.papers.coffee.CoffeeExperiment(),
+            new dev.thirty.papers.coffee.CoffeeScalingExperiment(),
+            new SpiralsExperiment());
 
     private Experiments() {
     }

@@ -44,4 +44,27 @@ public final class Curves {
         int m = s.length;
         return m % 2 == 1 ? s[m / 2] : (s[m / 2 - 1] + s[m / 2]) / 2.0;
     }
+
+    /**
+     * The index of the first maximum of the running mean over {@code 2·halfWidth + 1} points
+     * (fewer at the ends): where a noisy curve peaks, less at the mercy of one lucky reading.
+     */
+    public static int smoothedPeakIndex(int[] y, int halfWidth) {
+        int best = 0;
+        double bestMean = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < y.length; i++) {
+            int from = Math.max(0, i - halfWidth);
+            int to = Math.min(y.length, i + halfWidth + 1);
+            double sum = 0;
+            for (int j = from; j < to; j++) {
+                sum += y[j];
+            }
+            double mean = sum / (to - from);
+            if (mean > bestMean) {
+                bestMean = mean;
+                best = i;
+            }
+        }
+        return best;
+    }
 }

@@ -27,6 +27,9 @@
  *       <td>{@link dev.thirty.papers.coffee.CoarseGraining.Kind#ADJUSTED}</td></tr>
  *   <tr><td>Figures 2-4: curves over time and grid pictures</td>
  *       <td>{@link dev.thirty.papers.coffee.Trajectory}, {@link dev.thirty.papers.coffee.CoffeeExperiment}</td></tr>
+ *   <tr><td>§7 scaling with n: maximum complexity, maximum entropy, time of the peak</td>
+ *       <td>{@link dev.thirty.papers.coffee.CoffeeScalingExperiment},
+ *       {@link dev.thirty.papers.coffee.ScalingQuantity}, {@link dev.thirty.papers.coffee.PowerLawFit}</td></tr>
  * </table>
  *
  * <p>Serialisation for compression: a fine-grained state is one byte per cell, row-major from the
@@ -41,6 +44,9 @@
  *   <li>Windows at the grid's edge are clipped to the grid, and their mean is over the cells inside.</li>
  *   <li>The row-majority adjustment is our reading of §6, spelled out in
  *       {@link dev.thirty.papers.coffee.CoarseGraining}.</li>
+ *   <li>Peak times are counted in attempted swaps; the sweep also reports them in sweeps (n² swaps),
+ *       the unit in which diffusion across the cup takes ~n² and in which the paper's n² reads
+ *       naturally. Peak times come from a 5-snapshot running mean of the curve.</li>
  *   <li>Compression at the strongest usual level (gzip -9); the paper does not state its level.</li>
  * </ul>
  */

@@ -105,6 +105,46 @@ class AutomatonTest {
         }
     }
 
+    /**
+     * The two-multiply digit split must equal ⌊u·4n²/2³²⌋ written in mixed radix (row, column,
+     * direction): that is what makes the move uniform to within one part in ⌊2³²/4n²⌋.
+     */
+    @Test
+    void moveDigitsAreTheMixedRadixDigitsOfOneMultiplyShift() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int n : new int[] {2, 3, 7, 100, 101, InteractingAutomaton.MAX_SIZE}) {
+            int stride = n + 2;
+            for (int k = 0; k < 20_000; k++) {
+                long u = k == 0 ? 0 : k == 1 ? 0xFFFF_FFFFL : rng.nextLong() >>> 32;
+                int m = InteractingAutomaton.paddedMove(u, n, stride);
+                long row = (m >>> 2) / stride;
+                long column = (m >>> 2) % stride;
+                long expected = (u * 4L * n * n) >>> 32;
+                assertTrue(row < n && column < n, "n=" + n + " u=" + u);
+                assertEquals(expected, 4 * (row * n + column) + (m & 3), "n=" + n + " u=" + u);
+            }
+        }
+    }
+
+    /** Chunking a run into calls with odd move counts must not change it. */
+    @Test
+    void interactingRunDoesNotDependOnHowMovesAreSplitIntoCalls() {
+        byte[] whole = new byte[144];
+        byte[] pieces = new byte[144];
+        Automaton a = new InteractingAutomaton(12, new SplittableRandom(9));
+        a.advance(30_001);
+        a.fineGrained(whole);
+        Automaton b = new InteractingAutomaton(12, new SplittableRandom(9));
+        for (long left = 30_001, piece = 1; left > 0; piece = piece % 7 + 2) {
+            long now = Math.min(left, piece);
+            b.advance(now);
+            left -= now;
+        }
+        b.fineGrained(pieces);
+        assertArrayEquals(whole, pieces);
+        assertEquals(30_001, b.time());
+    }
+
     private static int[] changedCells(byte[] a, byte[] b) {
         return java.util.stream.IntStream.range(0, a.length).filter(i -> a[i] != b[i]).toArray();
     }
