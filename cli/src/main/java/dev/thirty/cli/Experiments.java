@@ -13,7 +13,8 @@ final class Experiments {
     private static final List<Experiment<?>> ALL = List.of(
             new SpiralsExperiment(),
             new dev.thirty.papers.mnist.MlpMnistExperiment(),
-            new dev.thirty.papers.charrnn.CharRnnExperiment());
+            new dev.thirty.papers.charrnn.CharRnnExperiment(),
+            new dev.thirty.papers.lstm.RecallExperiment());
 
     private Experiments() {
     }
