@@ -24,8 +24,9 @@ import java.util.Map;
  * parameter budget (each recurrent layer sized to the LSTM's parameter count), every cell trained
  * afresh with Adam on fresh sequences for each gap, then tested on 1,000 unseen ones.
  *
- * <p>Metrics: {@code accuracy/<cell>} and {@code loss/<cell>} are logged with the gap as the step,
- * so a plot of the metrics is accuracy against gap. samples.md holds the table.
+ * <p>Metrics: {@code <cell>/accuracy} and {@code <cell>/test-loss} are logged with the gap in place
+ * of the step, so the report's accuracy plot is every cell's accuracy against the gap (its x axis
+ * says "step"). samples.md holds the table.
  *
  * <p>Reproducibility: cell {@code c} on gap {@code g} initialises from {@code Rng.seeded(seed)} and
  * draws its training sequences from {@code Rng.seeded(seed + 1)} (the same sequences for every
@@ -68,7 +69,7 @@ public final class RecallExperiment implements Experiment<RecallConfig> {
 
     @Override
     public Headline headline() {
-        return new Headline("accuracy/lstm", 1.0, 0.95, Headline.Direction.HIGHER,
+        return new Headline("lstm/accuracy", 1.0, 0.95, Headline.Direction.HIGHER,
                 "the LSTM's test accuracy at the largest gap; the essay and Hochreiter and Schmidhuber (1997)"
                         + " claim long lags are solved, the vanilla RNN is expected near chance");
     }
@@ -93,8 +94,8 @@ public final class RecallExperiment implements Experiment<RecallConfig> {
                 Result r = train(cell, RecallModel.hiddenForBudget(cell, vocab(c), budget), gap, c, ctx.seed());
                 results.add(r);
                 String key = cell.name().toLowerCase(Locale.ROOT);
-                ctx.log(gap, "accuracy/" + key, r.accuracy());
-                ctx.log(gap, "loss/" + key, r.loss());
+                ctx.log(gap, key + "/accuracy", r.accuracy());
+                ctx.log(gap, key + "/test-loss", r.loss());
                 ctx.say(String.format(Locale.ROOT, "gap %d, %s (H=%d, %d parameters): accuracy %.3f", gap, key,
                         r.hidden(), r.parameters(), r.accuracy()));
                 ctx.progress(++done, total, r.loss());
@@ -105,7 +106,7 @@ public final class RecallExperiment implements Experiment<RecallConfig> {
         Map<String, Double> finals = new LinkedHashMap<>();
         for (Result r : results) {
             if (r.gap() == last) {
-                finals.put("accuracy/" + r.cell().name().toLowerCase(Locale.ROOT), r.accuracy());
+                finals.put(r.cell().name().toLowerCase(Locale.ROOT) + "/accuracy", r.accuracy());
             }
         }
         return RunResult.completed(done, finals);

@@ -82,6 +82,6 @@ class RecallExperimentTest {
         String table = Files.readString(dir.resolve("samples.md"));
         assertTrue(table.contains("| 1 |") && table.contains("| 2 |") && table.contains("lstm (H="), table);
         String metrics = Files.readString(dir.resolve("metrics.csv"));
-        assertTrue(metrics.contains("2,accuracy/gru,"), metrics);
+        assertTrue(metrics.contains("2,gru/accuracy,"), metrics);
     }
 }
