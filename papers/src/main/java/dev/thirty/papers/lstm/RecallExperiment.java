@@ -14,6 +14,7 @@ import dev.thirty.tensor.Reductions;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +83,7 @@ public final class RecallExperiment implements Experiment<RecallConfig> {
     public RunResult run(RecallConfig c, RunContext ctx) throws IOException {
         long budget = new RecallModel(CellType.LSTM, vocab(c), c.lstmHidden(), c.symbols(), 2, Rng.seeded(0))
                 .recurrentParameters();
-        List<Result> results = new java.util.ArrayList<>();
+        List<Result> results = new ArrayList<>();
         int done = 0;
         int total = c.gaps().length * CELLS.size();
         for (int gap : c.gaps()) {

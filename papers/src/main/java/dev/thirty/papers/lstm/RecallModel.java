@@ -74,7 +74,7 @@ final class RecallModel extends Module {
     static int hiddenForBudget(CellType cell, int input, long budget) {
         int g = gates(cell);
         int best = 1;
-        for (int h = 1; (long) g * h * (input + 2) <= 4 * budget; h++) {
+        for (int h = 1; (long) g * h * (input + h + 2) <= 2 * budget; h++) {
             long here = (long) g * h * (input + h + 2);
             long bestCount = (long) g * best * (input + best + 2);
             if (Math.abs(here - budget) < Math.abs(bestCount - budget)) {
