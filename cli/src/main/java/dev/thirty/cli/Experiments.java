@@ -13,6 +13,7 @@ final class Experiments {
     private static final List<Experiment<?>> ALL = List.of(
             new dev.thirty.papers.mnist.MlpMnistExperiment(),
             new dev.thirty.papers.charrnn.CharRnnExperiment(),
+            new dev.thirty.papers.lstm.RecallExperiment(),
             new dev.thirty.papers.transformer.CopyTaskExperiment(),
             new dev.thirty.papers.gpt.GptCharExperiment(),
             new dev.thirty.papers.coffee.CoffeeExperiment(),
