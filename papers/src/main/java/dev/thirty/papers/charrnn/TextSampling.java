@@ -3,9 +3,9 @@ package dev.thirty.papers.charrnn;
 import dev.thirty.autograd.GradMode;
 import dev.thirty.data.CharVocab;
 import dev.thirty.experiment.Sampler;
+import dev.thirty.nn.functional.Sampling;
 import dev.thirty.nn.recurrent.CellState;
 import dev.thirty.tensor.Rng;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,45 +37,12 @@ final class TextSampling {
             }
             int[] out = new int[request.length()];
             for (int n = 0; n < out.length; n++) {
-                out[n] = draw(logits, request.temperature(), request.topK(), rng);
+                out[n] = Sampling.sample(logits, request.temperature(), request.topK(), rng);
                 CharRnnModel.Output o = model.forward(new int[] {out[n]}, 1, 1, state);
                 state = o.states();
                 logits = o.logits().toArray();
             }
             return request.prime() + vocab.decode(out);
         });
-    }
-
-    /** One draw from {@code softmax(logits / temperature)}, among the {@code topK} largest (0: all). */
-    static int draw(float[] logits, double temperature, int topK, Rng rng) {
-        double cut = Double.NEGATIVE_INFINITY;
-        if (topK > 0 && topK < logits.length) {
-            float[] sorted = logits.clone();
-            Arrays.sort(sorted);
-            cut = sorted[sorted.length - topK];
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double[] p = new double[logits.length];
-        double total = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = logits[i] >= cut ? Math.exp((logits[i] - max) / temperature) : 0;
-            total += p[i];
-        }
-        double u = rng.nextDouble() * total;
-        for (int i = 0; i < p.length; i++) {
-            u -= p[i];
-            if (u < 0 && p[i] > 0) {
-                return i;
-            }
-        }
-        for (int i = p.length - 1; i >= 0; i--) {
-            if (p[i] > 0) {
-                return i; // rounding left u at or just above 0: the last possible token
-            }
-        }
-        throw new IllegalStateException("no token has positive probability");
     }
 }
