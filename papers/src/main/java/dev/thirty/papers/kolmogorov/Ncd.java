@@ -3,7 +3,7 @@ package dev.thirty.papers.kolmogorov;
 import dev.thirty.io.compress.Compressor;
 
 /**
- * Normalized compression distance (Cilibrasi and Vitányi 2005, Eq. (8)), the computable stand-in
+ * Normalized compression distance (Cilibrasi and Vitányi 2005, §3), the computable stand-in
  * for the normalized information distance max(K(x|y), K(y|x)) / max(K(x), K(y)):
  *
  * <pre>NCD(x, y) = (C(xy) − min(C(x), C(y))) / max(C(x), C(y))</pre>

@@ -14,7 +14,7 @@
  *   <tr><th>idea</th><th>class</th></tr>
  *   <tr><td>counting: at most 2^−c of strings shrink by c bits</td>
  *       <td>{@link dev.thirty.papers.kolmogorov.Incompressibility}</td></tr>
- *   <tr><td>NCD, Cilibrasi and Vitányi Eq. (8)</td><td>{@link dev.thirty.papers.kolmogorov.Ncd}</td></tr>
+ *   <tr><td>NCD, Cilibrasi and Vitányi §3</td><td>{@link dev.thirty.papers.kolmogorov.Ncd}</td></tr>
  *   <tr><td>clustering the NCD matrix (average linkage; the paper uses quartet trees)</td>
  *       <td>{@link dev.thirty.papers.kolmogorov.Linkage}</td></tr>
  *   <tr><td>same-source vs cross-source distances</td>
