@@ -18,6 +18,7 @@ final class Experiments {
             new dev.thirty.papers.gpt.GptCharExperiment(),
             new dev.thirty.papers.coffee.CoffeeExperiment(),
             new dev.thirty.papers.coffee.CoffeeScalingExperiment(),
+            new dev.thirty.papers.kolmogorov.KolmogorovExperiment(),
             new SpiralsExperiment());
 
     private Experiments() {

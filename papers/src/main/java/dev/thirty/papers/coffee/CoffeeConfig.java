@@ -1,5 +1,7 @@
 package dev.thirty.papers.coffee;
 
+import dev.thirty.io.compress.Codec;
+
 /**
  * Settings of the coffee automaton run.
  *

@@ -1,5 +1,6 @@
 package dev.thirty.papers.coffee;
 
+import dev.thirty.io.compress.Codec;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package dev.thirty.papers.coffee;
 
+import dev.thirty.io.compress.Compressor;
+
 /**
  * §5: the three numbers the paper plots for a state x — the entropy estimate K(x) ≈ C(x), the
  * apparent complexity K(f(x)) ≈ C(f(x)) with the 3-bucket coarse-graining f, and the same with

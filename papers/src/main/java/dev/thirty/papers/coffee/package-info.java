@@ -21,8 +21,8 @@
  *   <tr><td>§5 coarse-graining: g×g window mean, 3 buckets</td>
  *       <td>{@link dev.thirty.papers.coffee.CoarseGraining}</td></tr>
  *   <tr><td>§5 entropy and complexity as compressed sizes</td>
- *       <td>{@link dev.thirty.papers.coffee.ComplexityMeter}, {@link dev.thirty.papers.coffee.Compressor},
- *       {@link dev.thirty.papers.coffee.Codec}</td></tr>
+ *       <td>{@link dev.thirty.papers.coffee.ComplexityMeter}, {@link dev.thirty.io.compress.Compressor},
+ *       {@link dev.thirty.io.compress.Codec}</td></tr>
  *   <tr><td>§6 adjusted coarse-graining: 7 buckets, row majority</td>
  *       <td>{@link dev.thirty.papers.coffee.CoarseGraining.Kind#ADJUSTED}</td></tr>
  *   <tr><td>Figures 2-4: curves over time and grid pictures</td>

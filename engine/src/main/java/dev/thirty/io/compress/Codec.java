@@ -1,4 +1,4 @@
-package dev.thirty.papers.coffee;
+package dev.thirty.io.compress;
 
 import io.airlift.compress.v3.zstd.ZstdJavaCompressor;
 import io.airlift.compress.v3.zstd.ZstdJavaDecompressor;

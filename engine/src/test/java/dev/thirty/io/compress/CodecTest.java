@@ -1,4 +1,4 @@
-package dev.thirty.papers.coffee;
+package dev.thirty.io.compress;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

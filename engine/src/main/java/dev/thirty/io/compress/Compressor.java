@@ -1,8 +1,9 @@
-package dev.thirty.papers.coffee;
+package dev.thirty.io.compress;
 
 /**
- * A lossless compressor, used as a computable upper bound on Kolmogorov complexity: §5 of the
- * paper estimates K(x) by the size of x after compression (the authors used gzip).
+ * A lossless compressor, used as a computable upper bound on Kolmogorov complexity: the size of
+ * x after compression bounds K(x) from above, up to the constant size of the decompressor. The
+ * coffee automaton (Aaronson, Carroll, Ouellette 2014, §5) and the Kolmogorov experiments use it.
  *
  * <p>Implementations are stateless and thread-safe; {@link Codec} lists the ones we have.
  */
