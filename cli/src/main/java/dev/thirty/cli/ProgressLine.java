@@ -45,15 +45,15 @@ final class ProgressLine {
             }
             lastDraw = now;
             int filled = (int) (WIDTH * step / Math.max(1, steps));
-            out.printf(Locale.ROOT, "\r%s [%s%s] %d/%d  loss %.4f  %.1f steps/s  ETA %s ",
-                    label, "#".repeat(filled), ".".repeat(WIDTH - filled), step, steps, loss, rate, clock(eta));
+            out.printf(Locale.ROOT, "\r%s [%s%s] %d/%d%s  %.1f steps/s  ETA %s ",
+                    label, "#".repeat(filled), ".".repeat(WIDTH - filled), step, steps, loss(loss), rate, clock(eta));
             if (step == steps) {
                 out.println();
             }
             out.flush();
         } else if (step == steps || step % Math.max(1L, steps / 10) == 0) {
-            out.printf(Locale.ROOT, "%s step %d/%d  loss %.4f  %.1f steps/s  elapsed %s%n",
-                    label, step, steps, loss, rate, clock(elapsed));
+            out.printf(Locale.ROOT, "%s step %d/%d%s  %.1f steps/s  elapsed %s%n",
+                    label, step, steps, loss(loss), rate, clock(elapsed));
             out.flush();
         }
     }
@@ -74,6 +74,11 @@ final class ProgressLine {
             out.println();
         }
         out.flush();
+    }
+
+    /** The loss column, left out for runs that have no loss to show (NaN). */
+    private static String loss(double loss) {
+        return Double.isNaN(loss) ? "" : String.format(Locale.ROOT, "  loss %.4f", loss);
     }
 
     private static String clock(double seconds) {
