@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a performance workload and print throughput figures (medians).",
-        subcommands = {GemmBench.class, MlpBench.class})
+        subcommands = {GemmBench.class, MlpBench.class, GptBench.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -15,6 +15,6 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "bench: name a workload: gemm or mlp");
+                "bench: name a workload: gemm, mlp or gpt-char");
     }
 }
