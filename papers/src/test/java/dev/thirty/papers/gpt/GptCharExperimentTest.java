@@ -10,9 +10,17 @@ import dev.thirty.experiment.RunResult;
 import dev.thirty.experiment.Sampler;
 import dev.thirty.io.Checkpoint;
 import dev.thirty.io.SafeTensors;
+import dev.thirty.kernels.ComputePool;
+import dev.thirty.testkit.FloatAssert;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +54,54 @@ class GptCharExperimentTest {
         String text = new GptCharExperiment().sample(c, checkpoint, new Sampler.Request("ROMEO:", 40, 0.8, 5, 3));
         assertTrue(text.startsWith("ROMEO:"), text);
         assertEquals(46, text.codePointCount(0, text.length()), "prime plus 40 characters: " + text);
+    }
+
+    /** Stopped between steps 10 and 20 of 30, saved, resumed: the same weights, AdamW moments and log as a straight run. */
+    @Test
+    void stoppedAndResumedRunIsBitIdenticalToAStraightRun() throws Exception {
+        String env = System.getenv(DataLocation.DATA_ENV);
+        assumeTrue(env != null && Files.isDirectory(Path.of(env, "tinyshakespeare")),
+                "tiny Shakespeare not found: set THIRTY_DATA to a folder holding tinyshakespeare/");
+        // evaluations at 20 and 30, so the resumed half repeats an evaluation as well as steps
+        GptCharConfig c = new GptCharConfig(2, 4, 64, 32, 12, 0f, 2e-3, 2e-4, 0.9, 0.99, 0.1, 10, 30, 30, 1.0, 0.9,
+                20, 2);
+        run(c, dir.resolve("straight"), null, () -> false);
+
+        AtomicInteger polls = new AtomicInteger();
+        RunResult stopped = run(c, dir.resolve("resumed"), null, () -> polls.incrementAndGet() >= 15);
+        assertEquals(RunResult.Status.INTERRUPTED, stopped.status());
+        // the stop is polled at least once a step, so it lands between the checkpoint at 10 and the evaluation at 20
+        assertTrue(stopped.step() > 10 && stopped.step() < 20, "stopped at step " + stopped.step());
+        Checkpoint saved = Checkpoint.load(dir.resolve("resumed").resolve(RunContext.CHECKPOINT_DIR));
+        assertEquals(stopped.step(), saved.step());
+        RunResult resumed = run(c, dir.resolve("resumed"), saved, () -> false);
+        assertEquals(RunResult.Status.COMPLETED, resumed.status());
+
+        Checkpoint a = Checkpoint.load(dir.resolve("straight").resolve(RunContext.CHECKPOINT_DIR));
+        Checkpoint b = Checkpoint.load(dir.resolve("resumed").resolve(RunContext.CHECKPOINT_DIR));
+        assertEquals(30, b.step());
+        assertEquals(a.tensors().keySet(), b.tensors().keySet());
+        assertTrue(a.tensors().keySet().stream().anyMatch(k -> k.startsWith("optim.")), "optimizer state saved");
+        a.tensors().forEach((name, t) -> FloatAssert.assertIdentical(name, t.data(), b.tensors().get(name).data()));
+        assertEquals(Files.readString(dir.resolve("straight/metrics.csv")),
+                Files.readString(dir.resolve("resumed/metrics.csv")));
+    }
+
+    private static RunResult run(GptCharConfig c, Path runDir, Checkpoint resume, BooleanSupplier stop)
+            throws IOException {
+        Files.createDirectories(runDir);
+        DataLocation data = DataLocation.of(null, System.getenv(), runDir);
+        RunContext.Settings s = new RunContext.Settings(runDir, 11, data, null, 10, resume, stop,
+                RunContext.Progress.NONE, new PrintWriter(Writer.nullWriter()));
+        try (ComputePool pool = ComputePool.ofThreads(2); RunContext ctx = RunContext.open(s)) {
+            return pool.call(() -> {
+                try {
+                    return new GptCharExperiment().run(c, ctx);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     @Test
