@@ -1,6 +1,7 @@
 package dev.thirty.papers.gpt;
 
 import dev.thirty.autograd.GradMode;
+import dev.thirty.nn.functional.Sampling;
 import dev.thirty.tensor.Tensor;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -27,41 +28,9 @@ final class Generation {
                 Tensor logits = model.forward(context, 1, context.length); // (1, t, V)
                 int v = logits.dim(2);
                 float[] last = Arrays.copyOfRange(logits.data(), (context.length - 1) * v, context.length * v);
-                ids[n] = sample(last, temperature, topK, rng);
+                ids[n] = Sampling.sample(last, temperature, topK, rng);
             }
         });
         return ids;
-    }
-
-    /** One draw from {@code softmax(logits / temperature)} restricted to the {@code topK} largest (0: all). */
-    static int sample(float[] logits, double temperature, int topK, RandomGenerator rng) {
-        double threshold = Double.NEGATIVE_INFINITY;
-        if (topK > 0 && topK < logits.length) {
-            float[] sorted = logits.clone();
-            Arrays.sort(sorted);
-            threshold = sorted[sorted.length - topK];
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double[] p = new double[logits.length];
-        double total = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = logits[i] >= threshold ? Math.exp((logits[i] - max) / temperature) : 0;
-            total += p[i];
-        }
-        double u = rng.nextDouble() * total;
-        int last = 0;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] > 0) {
-                last = i;
-                u -= p[i];
-                if (u < 0) {
-                    return i;
-                }
-            }
-        }
-        return last;
     }
 }
