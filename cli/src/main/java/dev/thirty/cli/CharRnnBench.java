@@ -41,12 +41,20 @@ final class CharRnnBench implements Runnable {
             description = "Measuring time per figure, after as long warming up (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
+    boolean json;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** One thread count's figures. */
+    record Result(int threads, double fusedTokensPerSecond, double composedTokensPerSecond) {
+    }
+
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        java.util.List<Result> results = new java.util.ArrayList<>();
         out.println("char-rnn training step: one-hot 65, 2x128 LSTM, seq 50, batch 50, RMSprop; medians; "
                 + VersionInfo.runtime());
         out.printf(Locale.ROOT, "%7s %12s %14s %8s%n", "threads", "fused tok/s", "composed tok/s",
@@ -57,7 +65,12 @@ final class CharRnnBench implements Runnable {
                 double composed = pool.call(() -> tokensPerSecond(LstmCell.Step.COMPOSED));
                 out.printf(Locale.ROOT, "%7d %12.0f %14.0f %7.2fx%n", t, fused, composed, fused / composed);
                 out.flush();
+                results.add(new Result(t, fused, composed));
             }
+        }
+        if (json) {
+            JsonOutput.print(spec.commandLine().getOut(), java.util.Map.of("benchmark", "charrnn",
+                    "runtime", VersionInfo.runtime(), "results", results));
         }
     }
 

@@ -25,6 +25,9 @@ final class CoffeeBench implements Runnable {
     @Option(names = "--n", defaultValue = "100", description = "Grid side (default: ${DEFAULT-VALUE}).")
     int n;
 
+    @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
+    boolean json;
+
     @Option(names = "--moves", defaultValue = "20000000", description = "Moves per timed run (default: ${DEFAULT-VALUE}).")
     long moves;
 
@@ -44,7 +47,7 @@ final class CoffeeBench implements Runnable {
         if (n < 2 || moves < 1) {
             throw new IllegalArgumentException("--n must be >= 2 and --moves >= 1");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.println("coffee automaton, n=" + n + ", " + moves + " moves per run in calls of " + CHUNK + ", medians of thread CPU time; " + VersionInfo.runtime());
         InteractingAutomaton packed = new InteractingAutomaton(n, new SplittableRandom(1));
         NonInteractingAutomaton walkers = new NonInteractingAutomaton(n, new SplittableRandom(2));
@@ -60,6 +63,18 @@ final class CoffeeBench implements Runnable {
         out.printf(Locale.ROOT, "%-40s %10.1f M moves/CPU-s%n", "non-interacting (NonInteractingAutomaton)", walkRate / 1e6);
         out.printf(Locale.ROOT, "packed / straightforward: %.2fx, packed / cell table: %.2fx%n",
                 packedRate / plainRate, packedRate / tableRate);
+        out.flush();
+        if (json) {
+            java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("benchmark", "coffee");
+            r.put("n", n);
+            r.put("interactingMovesPerCpuSecond", packedRate);
+            r.put("cellTableMovesPerCpuSecond", tableRate);
+            r.put("straightforwardMovesPerCpuSecond", plainRate);
+            r.put("nonInteractingMovesPerCpuSecond", walkRate);
+            r.put("runtime", VersionInfo.runtime());
+            JsonOutput.print(spec.commandLine().getOut(), r);
+        }
     }
 
     /**

@@ -131,4 +131,15 @@ class MainTest {
         assertEquals(2, badTemperature.code());
         assertTrue(badTemperature.err().contains("--temperature"), badTemperature.err());
     }
+
+    @Test
+    void everyBenchPrintsOneParsableJsonObject() throws Exception {
+        Outcome coffee = run("bench", "coffee", "--n", "20", "--moves", "200000", "--json");
+        assertEquals(0, coffee.code(), coffee.err());
+        assertTrue(new ObjectMapper().readTree(coffee.out()).get("interactingMovesPerCpuSecond").asDouble() > 0);
+        Outcome lstm = run("bench", "charrnn", "--threads", "1", "--seconds", "0.2", "--json");
+        assertEquals(0, lstm.code(), lstm.err());
+        JsonNode r = new ObjectMapper().readTree(lstm.out()).get("results").get(0);
+        assertTrue(r.get("fusedTokensPerSecond").asDouble() > 0, lstm.out());
+    }
 }
