@@ -1,7 +1,7 @@
 package dev.thirty.kernels;
 
 /** Reference elementwise maps: plain loops, one element at a time. */
-class ScalarElementwise implements ElementwiseKernels {
+final class ScalarElementwise implements ElementwiseKernels {
 
     static final float SQRT_2_OVER_PI = (float) Math.sqrt(2.0 / Math.PI);
     static final float GELU_C = 0.044715f;

@@ -4,7 +4,7 @@ package dev.thirty.kernels;
  * The reference sgemm: plain loops, one thread, each element of C reduced over k in increasing
  * order. Slow, obviously correct, and the yardstick for {@link VectorGemm}.
  */
-class ScalarGemm implements Gemm {
+final class ScalarGemm implements Gemm {
 
     @Override
     public void sgemm(Transpose transA, Transpose transB, int m, int n, int k,

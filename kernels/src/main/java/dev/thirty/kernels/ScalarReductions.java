@@ -1,7 +1,7 @@
 package dev.thirty.kernels;
 
 /** Reference reductions: one accumulator, elements in increasing order. */
-class ScalarReductions implements ReductionKernels {
+final class ScalarReductions implements ReductionKernels {
 
     @Override
     public float sum(float[] x, int off, int n) {

@@ -1,7 +1,7 @@
 package dev.thirty.kernels;
 
 /** Reference row operations: plain loops, accumulating in float in increasing column order. */
-class ScalarRows implements RowKernels {
+final class ScalarRows implements RowKernels {
 
     @Override
     public void softmax(float[] x, int xOff, float[] y, int yOff, int rows, int cols) {
