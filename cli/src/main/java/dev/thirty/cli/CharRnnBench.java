@@ -14,7 +14,6 @@ import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,19 +104,7 @@ final class CharRnnBench implements Runnable {
             o.states().forEach(s -> state.add(s.detach()));
         };
         long budget = (long) (seconds * 1e9);
-        long warm = System.nanoTime() + budget;
-        while (System.nanoTime() < warm) {
-            step.run();
-        }
-        List<Double> times = new ArrayList<>();
-        long end = System.nanoTime() + budget;
-        while (times.size() < 5 || System.nanoTime() < end) {
-            long t0 = System.nanoTime();
-            step.run();
-            times.add((double) (System.nanoTime() - t0));
-        }
-        times.sort(null);
-        return batch * steps / (times.get(times.size() / 2) / 1e9);
+        return batch * steps / (Timing.medianNanos(step, budget, 5, budget) / 1e9);
     }
 
     /** A stack of composed-step LSTM cells (the same sizes; weights need not match for timing). */

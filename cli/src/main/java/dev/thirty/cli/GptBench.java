@@ -3,7 +3,6 @@ package dev.thirty.cli;
 import dev.thirty.kernels.ComputePool;
 import dev.thirty.kernels.Gemm;
 import dev.thirty.kernels.Kernels;
-import dev.thirty.kernels.Transpose;
 import dev.thirty.nn.LayerNorm;
 import dev.thirty.nn.Linear;
 import dev.thirty.nn.attention.FusedCausalAttention;
@@ -110,7 +109,7 @@ final class GptBench implements Runnable {
             inputs[i] = rng.ints(batch * t, 0, c.vocab()).toArray();
             targets[i] = rng.ints(batch * t, 0, c.vocab()).toArray();
         }
-        OwnerTimedGemm gemm = new OwnerTimedGemm(Kernels.active().gemm(), Thread.currentThread());
+        TimedGemm gemm = new TimedGemm(Kernels.active().gemm(), Thread.currentThread());
         Kernels timed = Kernels.active().withGemm(gemm);
         Phases phases = new Phases(5);
         int[] next = {0};
@@ -139,7 +138,7 @@ final class GptBench implements Runnable {
             gemms.add((double) gemm.nanos());
         }
         double[] m = phases.medians();
-        double gemmMs = median(gemms) / 1e6;
+        double gemmMs = Timing.median(gemms) / 1e6;
 
         Op attention = alone(timed, gemm, new int[]{batch, t, 3 * c.width()},
                 qkv -> FusedCausalAttention.attend(qkv, c.heads()));
@@ -163,7 +162,7 @@ final class GptBench implements Runnable {
     private record Op(double totalMs, double gemmMs) {
     }
 
-    private Op alone(Kernels timed, OwnerTimedGemm gemm, int[] shape, java.util.function.UnaryOperator<Tensor> op) {
+    private Op alone(Kernels timed, TimedGemm gemm, int[] shape, java.util.function.UnaryOperator<Tensor> op) {
         SplittableRandom rng = new SplittableRandom(11);
         Tensor x = Tensor.randn(rng, shape).requiringGrad();
         List<Double> totals = new ArrayList<>();
@@ -191,7 +190,7 @@ final class GptBench implements Runnable {
             gemms.add((double) gemm.nanos());
             x.zeroGrad();
         }
-        return new Op(median(totals) / 1e6, median(gemms) / 1e6);
+        return new Op(Timing.median(totals) / 1e6, Timing.median(gemms) / 1e6);
     }
 
     /** Warm-up: at least {@code nanos} and at least {@code reps} runs, so the JIT has compiled the kernels. */
@@ -200,13 +199,6 @@ final class GptBench implements Runnable {
         for (int i = 0; i < reps || System.nanoTime() < end; i++) {
             work.run();
         }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** Per-step phase times (step, forward, backward, clip, optimizer), kept to take medians. */
@@ -234,43 +226,8 @@ final class GptBench implements Runnable {
         }
 
         double[] medians() {
-            return columns.stream().mapToDouble(GptBench::median).toArray();
+            return columns.stream().mapToDouble(Timing::median).toArray();
         }
     }
 
-    /**
-     * A GEMM that adds up the wall time of the calls made on one thread (the stepping thread) and
-     * passes the others through untimed; only that thread writes the total, so it needs no locking.
-     */
-    private static final class OwnerTimedGemm implements Gemm {
-        private final Gemm inner;
-        private final Thread owner;
-        private long nanos;
-
-        OwnerTimedGemm(Gemm inner, Thread owner) {
-            this.inner = inner;
-            this.owner = owner;
-        }
-
-        @Override
-        public void sgemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
-                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                          float beta, float[] c, int cOff, int ldc) {
-            if (Thread.currentThread() != owner) {
-                inner.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-                return;
-            }
-            long t0 = System.nanoTime();
-            inner.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            nanos += System.nanoTime() - t0;
-        }
-
-        void reset() {
-            nanos = 0;
-        }
-
-        long nanos() {
-            return nanos;
-        }
-    }
 }

@@ -1,9 +1,7 @@
 package dev.thirty.cli;
 
 import dev.thirty.kernels.ComputePool;
-import dev.thirty.kernels.Gemm;
 import dev.thirty.kernels.Kernels;
-import dev.thirty.kernels.Transpose;
 import dev.thirty.nn.functional.CrossEntropy;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Arithmetic;
@@ -96,7 +94,7 @@ final class MlpBench implements Runnable {
         int classes = widths.get(widths.size() - 1);
         int[] labels = rng.ints(batch, 0, classes).toArray();
         Sgd sgd = new Sgd(params, 0.01f, 0.9f);
-        TimedGemm gemm = new TimedGemm(Kernels.active().gemm());
+        TimedGemm gemm = new TimedGemm(Kernels.active().gemm(), Thread.currentThread());
         Kernels timed = Kernels.active().withGemm(gemm);
         Runnable step = () -> timed.run(() -> {
             sgd.zeroGrad();
@@ -123,42 +121,9 @@ final class MlpBench implements Runnable {
             steps.add((double) (System.nanoTime() - t0));
             gemms.add((double) gemm.nanos());
         }
-        double stepMs = median(steps) / 1e6;
-        double matmulMs = median(gemms) / 1e6;
+        double stepMs = Timing.median(steps) / 1e6;
+        double matmulMs = Timing.median(gemms) / 1e6;
         return new Result(threadCount, stepMs, matmulMs, stepMs - matmulMs, matmulMs / stepMs);
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    /** A GEMM that adds up the time spent inside the one it wraps. */
-    private static final class TimedGemm implements Gemm {
-        private final Gemm inner;
-        private long nanos;
-
-        TimedGemm(Gemm inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void sgemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
-                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                          float beta, float[] c, int cOff, int ldc) {
-            long t0 = System.nanoTime();
-            inner.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            nanos += System.nanoTime() - t0;
-        }
-
-        void reset() {
-            nanos = 0;
-        }
-
-        long nanos() {
-            return nanos;
-        }
-    }
 }

@@ -1,6 +1,8 @@
 package dev.thirty.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Repeats a workload and reports the median time: machines here are shared and noisy. */
 final class Timing {
@@ -29,8 +31,18 @@ final class Timing {
             }
             times[n++] = dt;
         }
-        long[] sorted = Arrays.copyOf(times, n);
-        Arrays.sort(sorted);
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        List<Double> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add((double) times[i]);
+        }
+        return median(values);
+    }
+
+    /** The median of {@code values} (the mean of the middle two for an even count). */
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
