@@ -63,16 +63,6 @@ public final class ConfigOverrides {
         return construct(type, components, values);
     }
 
-    /** The settings of a configuration record by name, for display. */
-    public static Map<String, Object> describe(Record config) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (RecordComponent c : config.getClass().getRecordComponents()) {
-            Object v = read(c, config);
-            out.put(c.getName(), v instanceof int[] a ? Arrays.toString(a) : v);
-        }
-        return out;
-    }
-
     static Object parseValue(String key, String raw, Class<?> type) {
         try {
             if (type == int.class || type == Integer.class) {
