@@ -1,22 +1,30 @@
 package dev.thirty.papers.coffee;
 
+import java.util.Arrays;
+
 /**
  * §5 and §6 of the paper: the coarse-grained state f(x), whose compressed size is the apparent
  * complexity.
  *
  * <ol>
- *   <li>Smoothing: each cell becomes the mean cream count of the g×g window centred on it (g odd).
- *       At the edges the window is clipped to the grid and the mean is over the cells inside.</li>
- *   <li>Thresholding into k buckets: a mean v goes to bucket ⌊k·v⌋, capped at k−1, so k = 3 gives
- *       [0, 1/3), [1/3, 2/3), [2/3, 1] (a mean above 1, possible in the non-interacting model, goes
- *       to the top bucket). Computed exactly in integers: ⌊k·sum / cells⌋.</li>
+ *   <li>Smoothing: each cell becomes the mean cream count of a g×g square of the grid (g odd),
+ *       centred on the cell where it fits. Near an edge the square is moved inward until it lies
+ *       inside the grid, so every coarse cell averages exactly g² cells and has the same noise (a
+ *       square clipped at a corner would hold a quarter of them and four times the variance).</li>
+ *   <li>Thresholding into k buckets of equal width on [0, 1]: a mean v goes to bucket ⌊k·v⌋,
+ *       capped at k−1, so k = 3 gives [0, 1/3), [1/3, 2/3), [2/3, 1] and k = 7 has thresholds at
+ *       multiples of 1/7 (a mean above 1, possible in the non-interacting model, goes to the top
+ *       bucket). Computed exactly in integers: ⌊k·sum / g²⌋.</li>
  *   <li>The adjustment of §6, only for {@link Kind#ADJUSTED}: k = 7, then in each row the majority
  *       bucket is found and every cell of that row whose bucket is within one of the majority is set
- *       to it. Our reading of the paper: the noise of the non-interacting model flips cells between
- *       neighbouring buckets along a row that is, on average, uniform; this removes exactly those
- *       one-bucket flips and keeps any larger structure. A tie for the majority goes to the lower
+ *       to it, once; the result stays in 7 buckets. A tie for the majority goes to the lower
  *       bucket.</li>
  * </ol>
+ *
+ * <p>The adjusted coarse-graining smooths over its own, wider window (see
+ * {@link #adjustedWindow}): its buckets are 3/7 as wide as the 3-bucket ones, and a window 7/3 as
+ * wide keeps the noise of a window mean the same fraction of a bucket. Our reading, and the
+ * measurements behind it, are in the package documentation.
  *
  * <p>Serialisation for compression: one byte per cell, row-major, the bucket number 0..k−1.
  * Buffers are allocated once per instance; an instance is not thread-safe.
@@ -46,14 +54,14 @@ public final class CoarseGraining {
 
     /**
      * @param n      the grid side
-     * @param window the odd window side g, 1 ≤ g
+     * @param window the odd window side g, 1 ≤ g ≤ n
      */
     public CoarseGraining(int n, int window) {
         if (n < 1) {
             throw new IllegalArgumentException("grid size must be positive, got " + n);
         }
-        if (window < 1 || window % 2 == 0) {
-            throw new IllegalArgumentException("window must be odd and positive, got " + window);
+        if (window < 1 || window % 2 == 0 || window > n) {
+            throw new IllegalArgumentException("window must be odd, positive and at most n=" + n + ", got " + window);
         }
         this.n = n;
         this.window = window;
@@ -62,8 +70,22 @@ public final class CoarseGraining {
 
     /** The paper's choice of window for an n×n grid: about √n, made odd by rounding up. */
     public static int defaultWindow(int n) {
-        int g = (int) Math.round(Math.sqrt(n));
-        return g % 2 == 0 ? g + 1 : g;
+        return odd(Math.sqrt(n), n);
+    }
+
+    /**
+     * The window of the adjusted (7-bucket) coarse-graining that goes with a 3-bucket window g:
+     * about 7g/3, made odd, at most n (or n−1 when n is even).
+     */
+    public static int adjustedWindow(int n, int window) {
+        return odd(window * 7.0 / 3.0, n);
+    }
+
+    private static int odd(double size, int n) {
+        int g = (int) Math.round(size);
+        g = g % 2 == 0 ? g + 1 : g;
+        int largest = n % 2 == 0 ? n - 1 : n;
+        return Math.max(1, Math.min(g, largest));
     }
 
     public int window() {
@@ -86,19 +108,23 @@ public final class CoarseGraining {
 
     /** Steps 1 and 2: window means thresholded into {@code buckets} buckets. */
     public void threshold(byte[] fine, int buckets, byte[] out) {
+        if (fine.length != n * n || out.length != n * n) {
+            throw new IllegalArgumentException("expected " + n * n + " cells, got " + fine.length + " in and "
+                    + out.length + " out");
+        }
         fillPrefixSums(fine);
         int h = window / 2;
         int w1 = n + 1;
+        long cells = (long) window * window;
         for (int r = 0; r < n; r++) {
-            int top = Math.max(0, r - h);
-            int bottom = Math.min(n, r + h + 1);
+            int top = Math.clamp(r - h, 0, n - window);
+            int bottom = top + window;
             for (int c = 0; c < n; c++) {
-                int left = Math.max(0, c - h);
-                int right = Math.min(n, c + h + 1);
+                int left = Math.clamp(c - h, 0, n - window);
+                int right = left + window;
                 long sum = prefix[bottom * w1 + right] - prefix[top * w1 + right]
                         - prefix[bottom * w1 + left] + prefix[top * w1 + left];
-                long cellsIn = (long) (bottom - top) * (right - left);
-                out[r * n + c] = (byte) Math.min(buckets - 1, buckets * sum / cellsIn);
+                out[r * n + c] = (byte) Math.min(buckets - 1, buckets * sum / cells);
             }
         }
     }
@@ -106,7 +132,7 @@ public final class CoarseGraining {
     /** Step 3: within each row, cells one bucket from the row's majority bucket join it. */
     public void adjustRows(byte[] buckets) {
         for (int r = 0; r < n; r++) {
-            java.util.Arrays.fill(histogram, 0);
+            Arrays.fill(histogram, 0);
             for (int c = 0; c < n; c++) {
                 histogram[buckets[r * n + c] & 0xFF]++;
             }

@@ -16,14 +16,19 @@ public final class ComplexityMeter {
     }
 
     private final int n;
-    private final CoarseGraining coarse;
+    private final CoarseGraining threeBuckets;
+    private final CoarseGraining adjusted;
     private final byte[] fine;
     private final byte[] grained;
 
-    /** A meter for n×n states, smoothing over g×g windows. */
-    public ComplexityMeter(int n, int window) {
+    /**
+     * A meter for n×n states that smooths over g×g windows for the 3-bucket coarse-graining and
+     * over a×a windows for the adjusted one.
+     */
+    public ComplexityMeter(int n, int window, int adjustedWindow) {
         this.n = n;
-        this.coarse = new CoarseGraining(n, window);
+        this.threeBuckets = new CoarseGraining(n, window);
+        this.adjusted = new CoarseGraining(n, adjustedWindow);
         this.fine = new byte[n * n];
         this.grained = new byte[n * n];
     }
@@ -40,15 +45,15 @@ public final class ComplexityMeter {
     /** Measures a fine-grained state (n² cream counts, row-major) with {@code compressor}. */
     public Reading measure(byte[] state, Compressor compressor) {
         int entropy = compressor.compressedSize(state);
-        coarse.apply(state, CoarseGraining.Kind.THREE_BUCKETS, grained);
+        threeBuckets.apply(state, CoarseGraining.Kind.THREE_BUCKETS, grained);
         int complexity = compressor.compressedSize(grained);
-        coarse.apply(state, CoarseGraining.Kind.ADJUSTED, grained);
+        adjusted.apply(state, CoarseGraining.Kind.ADJUSTED, grained);
         int adjusted = compressor.compressedSize(grained);
         return new Reading(entropy, complexity, adjusted);
     }
 
-    /** The coarse-graining this meter applies (for pictures). */
-    public CoarseGraining coarseGraining() {
-        return coarse;
+    /** The coarse-graining of {@code kind} this meter applies (for pictures). */
+    public CoarseGraining coarseGraining(CoarseGraining.Kind kind) {
+        return kind == CoarseGraining.Kind.ADJUSTED ? adjusted : threeBuckets;
     }
 }

@@ -22,7 +22,7 @@ final class GridPictures {
     }
 
     /** Writes the picture of {@code states} (n² fine-grained bytes each) to {@code file}. */
-    static void write(Path file, int n, CoarseGraining coarse, byte[][] states) throws IOException {
+    static void write(Path file, int n, ComplexityMeter meter, byte[][] states) throws IOException {
         int scale = Math.max(2, 240 / n);
         int side = n * scale;
         int cols = states.length;
@@ -37,10 +37,12 @@ final class GridPictures {
         for (int col = 0; col < cols; col++) {
             int x0 = GAP + col * (side + GAP);
             draw(image, x0, GAP, n, scale, states[col], 1);
-            coarse.apply(states[col], CoarseGraining.Kind.THREE_BUCKETS, grained);
-            draw(image, x0, 2 * GAP + side, n, scale, grained, CoarseGraining.Kind.THREE_BUCKETS.buckets() - 1);
-            coarse.apply(states[col], CoarseGraining.Kind.ADJUSTED, grained);
-            draw(image, x0, 3 * GAP + 2 * side, n, scale, grained, CoarseGraining.Kind.ADJUSTED.buckets() - 1);
+            int y0 = 2 * GAP + side;
+            for (CoarseGraining.Kind kind : CoarseGraining.Kind.values()) {
+                meter.coarseGraining(kind).apply(states[col], kind, grained);
+                draw(image, x0, y0, n, scale, grained, kind.buckets() - 1);
+                y0 += GAP + side;
+            }
         }
         ImageIO.write(image, "png", file.toFile());
     }

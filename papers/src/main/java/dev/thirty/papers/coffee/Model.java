@@ -2,9 +2,12 @@ package dev.thirty.papers.coffee;
 
 import java.util.SplittableRandom;
 
-/** The two automata of §3, with the run length the paper uses for each. */
+/**
+ * The two automata of §3, each with its sweep (the moves that give every site or particle one
+ * move on average) and its run length from {@link CoffeeConfig}, in n² sweeps.
+ */
 public enum Model {
-    /** §3.1: swaps of neighbouring cells; about 4000·n² attempted swaps to equilibrium. */
+    /** §3.1: swaps of neighbouring cells; a sweep is n² attempted swaps. */
     INTERACTING("interacting") {
         @Override
         public Automaton create(int n, SplittableRandom rng) {
@@ -12,11 +15,16 @@ public enum Model {
         }
 
         @Override
-        public long runLength(CoffeeConfig c) {
-            return c.interactingMovesPerCell() * (long) c.n() * c.n();
+        public long sweep(int n) {
+            return (long) n * n;
+        }
+
+        @Override
+        double run(CoffeeConfig c) {
+            return c.interactingRun();
         }
     },
-    /** §3.2: independent random walks; about 100·n moves of every particle. */
+    /** §3.2: independent random walks; a sweep is one step of each of the n·⌊n/2⌋ particles. */
     NON_INTERACTING("noninteracting") {
         @Override
         public Automaton create(int n, SplittableRandom rng) {
@@ -24,8 +32,13 @@ public enum Model {
         }
 
         @Override
-        public long runLength(CoffeeConfig c) {
-            return c.nonInteractingSweepsPerSide() * (long) c.n() * ((long) (c.n() / 2) * c.n());
+        public long sweep(int n) {
+            return (long) (n / 2) * n;
+        }
+
+        @Override
+        double run(CoffeeConfig c) {
+            return c.nonInteractingRun();
         }
     };
 
@@ -43,6 +56,14 @@ public enum Model {
     /** A fresh automaton at t = 0. */
     public abstract Automaton create(int n, SplittableRandom rng);
 
-    /** Elementary moves in a full run under {@code c}. */
-    public abstract long runLength(CoffeeConfig c);
+    /** Elementary moves in one sweep of an n×n grid. */
+    public abstract long sweep(int n);
+
+    /** This model's run length under {@code c}, in n² sweeps. */
+    abstract double run(CoffeeConfig c);
+
+    /** Elementary moves in a full run under {@code c}: run·n² sweeps, at least one move. */
+    public long runLength(CoffeeConfig c) {
+        return Math.max(1, Math.round(run(c) * c.n() * c.n() * sweep(c.n())));
+    }
 }

@@ -4,6 +4,10 @@ package dev.thirty.papers.coffee;
  * What the size sweep of §7 measures in each run, with the exponent the paper reports for its
  * growth in n: the maximum complexity grows like n, the maximum entropy like n² (the number of
  * cells), and the time of the complexity peak like n² (the diffusion time across the cup).
+ *
+ * <p>Peak times are in sweeps (n² attempted swaps: every cell tries one swap on average), the
+ * unit in which the paper's n² is a diffusion time; in single attempted swaps the same times
+ * grow like n⁴.
  */
 public enum ScalingQuantity {
     MAX_COMPLEXITY("max_complexity", 1) {
@@ -30,13 +34,7 @@ public enum ScalingQuantity {
     COMPLEXITY_PEAK_TIME("complexity_peak_time", 2) {
         @Override
         double of(Trajectory t) {
-            return t.times()[Curves.smoothedPeakIndex(t.curve(Trajectory.Quantity.COMPLEXITY), SMOOTHING)];
-        }
-    },
-    ADJUSTED_PEAK_TIME("adjusted_peak_time", 2) {
-        @Override
-        double of(Trajectory t) {
-            return t.times()[Curves.smoothedPeakIndex(t.curve(Trajectory.Quantity.ADJUSTED_COMPLEXITY), SMOOTHING)];
+            return t.sweeps()[Curves.smoothedPeakIndex(t.curve(Trajectory.Quantity.COMPLEXITY), SMOOTHING)];
         }
     };
 
@@ -61,6 +59,6 @@ public enum ScalingQuantity {
         return paperExponent;
     }
 
-    /** This quantity in one completed run: compressed bytes, or moves for the peak times. */
+    /** This quantity in one completed run: compressed bytes, or sweeps for the peak times. */
     abstract double of(Trajectory t);
 }

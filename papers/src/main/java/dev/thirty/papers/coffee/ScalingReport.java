@@ -87,7 +87,8 @@ final class ScalingReport {
         int[] sizes = c.sizes();
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "## Coffee automaton, size sweep (interacting model, %s, %d runs per"
-                + " size, %d·n² swaps, medians)%n%n", c.codec().label(), c.seeds(), c.interactingMovesPerCell()));
+                + " size, %s·n² sweeps = %s·n⁴ attempted swaps each, medians)%n%n", c.codec().label(), c.seeds(),
+                c.interactingRun(), c.interactingRun()));
         md.append("| n |");
         for (ScalingQuantity q : ScalingQuantity.values()) {
             md.append(' ').append(q.label()).append(" |");
@@ -100,8 +101,8 @@ final class ScalingReport {
             }
             md.append('\n');
         }
-        md.append("\nSizes in compressed bytes, times in attempted swaps (peak times from a running mean over")
-                .append(" 5 snapshots, log-spaced).\n\n| quantity | fitted exponent | r² (log-log) | paper | colour |\n")
+        md.append("\nSizes in compressed bytes, times in sweeps of n² attempted swaps (peak times from a running")
+                .append(" mean over 5 snapshots, log-spaced).\n\n| quantity | fitted exponent | r² (log-log) | paper | colour |\n")
                 .append("|---|---|---|---|---|\n");
         for (ScalingQuantity q : ScalingQuantity.values()) {
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %.3f | n^%.0f | %s |%n", q.label(),
@@ -110,10 +111,10 @@ final class ScalingReport {
         }
         md.append(String.format(Locale.ROOT, "%nStraight line in n: r² %.3f (max complexity), %.3f (max adjusted).%n%n",
                 summary.get(CoffeeScalingExperiment.HEADLINE), summary.get("fit/max_adjusted_complexity_linear_r2")));
-        md.append(String.format(Locale.ROOT, "Peak times in sweeps (n² attempted swaps, one per cell on average)"
-                + " scale with exponent %.2f (3-bucket) and %.2f (adjusted): the fitted exponent less 2. A swap"
-                + " moves one cell one step, so diffusion across the cup takes ~n² sweeps, ~n⁴ swaps.%n%n",
-                summary.get("fit/complexity_peak_time_exponent") - 2, summary.get("fit/adjusted_peak_time_exponent") - 2));
+        md.append(String.format(Locale.ROOT, "In single attempted swaps the peak time scales with exponent %.2f,"
+                + " the exponent above plus 2: a swap moves one cell one step, so diffusion across the cup takes"
+                + " ~n² sweeps, ~n⁴ swaps. The adjusted complexity has no peak time to fit: it stays flat.%n%n",
+                summary.get("fit/complexity_peak_time_exponent") + 2));
         md.append("![log-log](").append(PLOT).append(")\n\nEach series divided by its value at n = ").append(sizes[0])
                 .append(", against n / ").append(sizes[0]).append(", both axes logarithmic; grey dashed lines have")
                 .append(" slopes 1 and 2.\n");

@@ -10,13 +10,14 @@ import java.util.SplittableRandom;
  *
  * @param model    which automaton
  * @param n        grid side
- * @param window   coarse-graining window side
+ * @param window   3-bucket coarse-graining window side
+ * @param adjustedWindow adjusted coarse-graining window side
  * @param times    snapshot times in moves, starting at 0
  * @param codecs   the compressors measured with
  * @param readings {@code readings[k][i]}: codec k at snapshot i
  * @param states   the fine-grained state at each snapshot (n² bytes, row-major), for pictures
  */
-public record Trajectory(Model model, int n, int window, long[] times, Codec[] codecs,
+public record Trajectory(Model model, int n, int window, int adjustedWindow, long[] times, Codec[] codecs,
                          ComplexityMeter.Reading[][] readings, byte[][] states) {
 
     /** Told of every snapshot as it is measured; returns false to stop the run there. */
@@ -61,7 +62,7 @@ public record Trajectory(Model model, int n, int window, long[] times, Codec[] c
         int n = c.n();
         long[] times = SnapshotTimes.of(model.runLength(c), c.snapshots(), c.spacing());
         Codec[] codecs = c.codec() == c.checkCodec() ? new Codec[] {c.codec()} : new Codec[] {c.codec(), c.checkCodec()};
-        ComplexityMeter meter = new ComplexityMeter(n, c.effectiveWindow());
+        ComplexityMeter meter = new ComplexityMeter(n, c.effectiveWindow(), c.effectiveAdjustedWindow());
         Automaton automaton = model.create(n, rng);
         ComplexityMeter.Reading[][] readings = new ComplexityMeter.Reading[codecs.length][times.length];
         byte[][] states = new byte[times.length][];
@@ -84,7 +85,7 @@ public record Trajectory(Model model, int n, int window, long[] times, Codec[] c
         for (int k = 0; k < codecs.length; k++) {
             kept[k] = Arrays.copyOf(readings[k], done);
         }
-        return new Trajectory(model, n, c.effectiveWindow(), Arrays.copyOf(times, done), codecs, kept,
+        return new Trajectory(model, n, c.effectiveWindow(), c.effectiveAdjustedWindow(), Arrays.copyOf(times, done), codecs, kept,
                 Arrays.copyOf(states, done));
     }
 
@@ -96,6 +97,12 @@ public record Trajectory(Model model, int n, int window, long[] times, Codec[] c
     /** One measurement over time, in compressed bytes, with codec number {@code k}. */
     public int[] curve(Quantity q, int k) {
         return Arrays.stream(readings[k]).mapToInt(q::of).toArray();
+    }
+
+    /** The snapshot times in sweeps of this model (see {@link Model#sweep}). */
+    public double[] sweeps() {
+        double sweep = model.sweep(n);
+        return Arrays.stream(times).mapToDouble(t -> t / sweep).toArray();
     }
 
     /** The curve with the main codec. */

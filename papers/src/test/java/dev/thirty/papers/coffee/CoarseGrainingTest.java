@@ -3,6 +3,9 @@ package dev.thirty.papers.coffee;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.thirty.io.compress.Codec;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,13 +55,51 @@ class CoarseGrainingTest {
         assertArrayEquals(new byte[] {6, 6, 6, 6}, out);
     }
 
-    /** Edge windows are clipped: the corner's 3×3 window holds 4 cells, so 2 cream give 1/2. */
+    /**
+     * Edge windows move inward instead of being clipped: in a 4×4 grid with cream at (0,0), (0,1)
+     * and (1,0), the corner's window is the 3×3 square of cell (1,1), mean 3/9 = 1/3, bucket 1; a
+     * clipped 2×2 window would give 3/4, bucket 2. The far corner's window holds no cream.
+     */
     @Test
-    void edgeWindowsAverageOverCellsInside() {
-        byte[] fine = {1, 0, 0, 1};
-        byte[] out = new byte[4];
-        new CoarseGraining(2, 3).threshold(fine, 4, out);
-        assertArrayEquals(new byte[] {2, 2, 2, 2}, out);
+    void edgeWindowsMoveInsideTheGrid() {
+        byte[] fine = new byte[16];
+        fine[0] = 1;
+        fine[1] = 1;
+        fine[4] = 1;
+        byte[] out = new byte[16];
+        new CoarseGraining(4, 3).threshold(fine, 3, out);
+        assertEquals(1, out[0]);
+        assertEquals(out[0], out[1 * 4 + 1]);
+        assertEquals(out[1], out[1 * 4 + 1]);
+        assertEquals(0, out[15]);
+        assertThrows(IllegalArgumentException.class, () -> new CoarseGraining(4, 5));
+    }
+
+    /**
+     * The adjusted coarse-graining is not blind: structure wider than its window survives it. A
+     * 60×60 cup, cream in the left half, keeps both the cream and the coffee bucket in every row
+     * and compresses to more than the same grid all coffee.
+     */
+    @Test
+    void adjustedCoarseGrainingKeepsStructureWiderThanItsWindow() {
+        int n = 60;
+        int window = CoarseGraining.adjustedWindow(n, CoarseGraining.defaultWindow(n));
+        byte[] fine = new byte[n * n];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n / 2; c++) {
+                fine[r * n + c] = 1;
+            }
+        }
+        byte[] out = new byte[n * n];
+        CoarseGraining coarse = new CoarseGraining(n, window);
+        coarse.apply(fine, CoarseGraining.Kind.ADJUSTED, out);
+        for (int r = 0; r < n; r++) {
+            assertEquals(6, out[r * n], "row " + r);
+            assertEquals(0, out[r * n + n - 1], "row " + r);
+        }
+        byte[] flat = new byte[n * n];
+        coarse.apply(new byte[n * n], CoarseGraining.Kind.ADJUSTED, flat);
+        assertTrue(Codec.GZIP.compressedSize(out) > Codec.GZIP.compressedSize(flat));
     }
 
     /** Rows 4 and 5 tie for the majority, which goes to the lower bucket. */
@@ -101,6 +142,15 @@ class CoarseGrainingTest {
         assertEquals(7, CoarseGraining.defaultWindow(50));
         assertEquals(11, CoarseGraining.defaultWindow(100));
         assertThrows(IllegalArgumentException.class, () -> new CoarseGraining(10, 4));
+    }
+
+    /** 7/3 of the 3-bucket window, odd, and never wider than the grid. */
+    @Test
+    void adjustedWindowIsSevenThirdsOfTheWindowAndFitsTheGrid() {
+        assertEquals(27, CoarseGraining.adjustedWindow(100, 11));
+        assertEquals(17, CoarseGraining.adjustedWindow(50, 7));
+        assertEquals(7, CoarseGraining.adjustedWindow(3 * 3, 3));
+        assertEquals(5, CoarseGraining.adjustedWindow(6, 5));
     }
 
     /** Fills the 3×3 window centred at (r, c) with {@code sum} ones, row by row. */

@@ -37,7 +37,7 @@ class CoffeeScalingExperimentTest {
         Map<String, Double> m = r.metrics();
         assertTrue(m.get("fit/max_entropy_exponent") > 0.5, m.toString());
         assertTrue(m.get("fit/max_complexity_exponent") > 0.2, m.toString());
-        assertTrue(m.get("fit/adjusted_peak_time_exponent") > 1, m.toString());
+        assertTrue(m.get("fit/complexity_peak_time_exponent") > 1, m.toString());
         for (ScalingQuantity q : ScalingQuantity.values()) {
             double r2 = m.get("fit/" + q.label() + "_r2");
             assertTrue(r2 >= 0 && r2 <= 1, q + " r2 " + r2);
