@@ -1,5 +1,8 @@
 package dev.thirty.cli;
 
+import dev.thirty.io.compress.Codec;
+import dev.thirty.papers.coffee.CoarseGraining;
+import dev.thirty.papers.coffee.ComplexityMeter;
 import dev.thirty.papers.coffee.InteractingAutomaton;
 import dev.thirty.papers.coffee.NonInteractingAutomaton;
 import java.io.PrintWriter;
@@ -15,8 +18,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code thirty bench coffee}: attempted moves per CPU-second of the coffee automata on one thread,
  * the packed branch-free interacting model next to the packed version it replaced (a padded-index
- * table, one 64-bit draw per move) and a straightforward one (a {@code byte[][]} grid,
- * {@link Random}, bounds tests and a swap), all measured in the same run.
+ * table, one 64-bit draw per move, a flip the JIT compiles to a branch) and a straightforward one
+ * (a {@code byte[][]} grid, {@link Random}, bounds tests and a swap), all measured in the same
+ * run; then snapshot measurements per CPU-second (entropy, 3-bucket and adjusted complexity with
+ * gzip) of a half-mixed state, ours (prefix sums) next to a straightforward one (a loop over each
+ * cell's window).
  */
 @Command(name = "coffee", mixinStandardHelpOptions = true,
         description = "Coffee automaton: attempted moves per second, packed vs straightforward.")
@@ -63,6 +69,20 @@ final class CoffeeBench implements Runnable {
         out.printf(Locale.ROOT, "%-40s %10.1f M moves/CPU-s%n", "non-interacting (NonInteractingAutomaton)", walkRate / 1e6);
         out.printf(Locale.ROOT, "packed / straightforward: %.2fx, packed / cell table: %.2fx%n",
                 packedRate / plainRate, packedRate / tableRate);
+        byte[] state = halfMixed();
+        ComplexityMeter meter = new ComplexityMeter(n, CoarseGraining.defaultWindow(n),
+                CoarseGraining.adjustedWindow(n, CoarseGraining.defaultWindow(n)));
+        StraightforwardMeter plainMeter = new StraightforwardMeter(n, CoarseGraining.defaultWindow(n),
+                CoarseGraining.adjustedWindow(n, CoarseGraining.defaultWindow(n)));
+        long check = meter.measure(state, Codec.GZIP).adjustedComplexity();
+        if (check != plainMeter.measure(state)[2]) {
+            throw new IllegalStateException("the two meters disagree on the adjusted complexity");
+        }
+        double meterRate = measurementRate(() -> meter.measure(state, Codec.GZIP));
+        double plainMeterRate = measurementRate(() -> plainMeter.measure(state));
+        out.printf(Locale.ROOT, "%-40s %10.0f measurements/CPU-s%n", "snapshot, ComplexityMeter (gzip)", meterRate);
+        out.printf(Locale.ROOT, "%-40s %10.0f measurements/CPU-s%n", "snapshot, straightforward windows", plainMeterRate);
+        out.printf(Locale.ROOT, "meter / straightforward: %.2fx%n", meterRate / plainMeterRate);
         out.flush();
         if (json) {
             java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
@@ -72,6 +92,8 @@ final class CoffeeBench implements Runnable {
             r.put("cellTableMovesPerCpuSecond", tableRate);
             r.put("straightforwardMovesPerCpuSecond", plainRate);
             r.put("nonInteractingMovesPerCpuSecond", walkRate);
+            r.put("measurementsPerCpuSecond", meterRate);
+            r.put("straightforwardMeasurementsPerCpuSecond", plainMeterRate);
             r.put("runtime", VersionInfo.runtime());
             JsonOutput.print(spec.commandLine().getOut(), r);
         }
@@ -83,11 +105,15 @@ final class CoffeeBench implements Runnable {
      * identical runs while per-CPU-second rates stayed within a few per cent.
      */
     private double rate(java.util.function.LongConsumer advance) {
-        Runnable work = () -> {
+        return moves / medianCpuSeconds(() -> {
             for (long done = 0; done < moves; done += CHUNK) {
                 advance.accept(Math.min(CHUNK, moves - done));
             }
-        };
+        });
+    }
+
+    /** The median CPU time of this thread over repetitions of {@code work}, after a one-second warm-up. */
+    private static double medianCpuSeconds(Runnable work) {
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
         long warmupEnd = System.nanoTime() + 1_000_000_000L;
         do {
@@ -100,7 +126,108 @@ final class CoffeeBench implements Runnable {
             cpuNanos[k] = clock.getCurrentThreadCpuTime() - start;
         }
         Arrays.sort(cpuNanos);
-        return moves / (cpuNanos[REPETITIONS / 2] / 1e9);
+        return cpuNanos[REPETITIONS / 2] / 1e9;
+    }
+
+    /** The interacting automaton after n² sweeps (a quarter of its run to equilibrium): cream half mixed. */
+    private byte[] halfMixed() {
+        InteractingAutomaton a = new InteractingAutomaton(n, new SplittableRandom(5));
+        a.advance((long) n * n * n * n / 4);
+        byte[] state = new byte[n * n];
+        a.fineGrained(state);
+        return state;
+    }
+
+    /** Measurements per CPU-second of {@code measure}, timed in batches of 20. */
+    private static double measurementRate(Runnable measure) {
+        int batch = 20;
+        return batch / medianCpuSeconds(() -> {
+            for (int b = 0; b < batch; b++) {
+                measure.run();
+            }
+        });
+    }
+
+    /**
+     * A snapshot measurement as one would first write it: each cell's window summed cell by cell,
+     * buckets, the row majority, and gzip through {@link java.util.zip.GZIPOutputStream}.
+     */
+    static final class StraightforwardMeter {
+        private final int n;
+        private final int window;
+        private final int adjustedWindow;
+
+        StraightforwardMeter(int n, int window, int adjustedWindow) {
+            this.n = n;
+            this.window = window;
+            this.adjustedWindow = adjustedWindow;
+        }
+
+        /** Entropy, complexity, adjusted complexity in gzip bytes. */
+        int[] measure(byte[] fine) {
+            int[][] three = buckets(fine, window, 3);
+            int[][] seven = buckets(fine, adjustedWindow, 7);
+            for (int[] row : seven) {
+                int[] count = new int[7];
+                for (int v : row) {
+                    count[v]++;
+                }
+                int majority = 0;
+                for (int b = 1; b < 7; b++) {
+                    if (count[b] > count[majority]) {
+                        majority = b;
+                    }
+                }
+                for (int c = 0; c < n; c++) {
+                    if (Math.abs(row[c] - majority) <= 1) {
+                        row[c] = majority;
+                    }
+                }
+            }
+            return new int[] {gzip(fine), gzip(flatten(three)), gzip(flatten(seven))};
+        }
+
+        private int[][] buckets(byte[] fine, int g, int k) {
+            int[][] out = new int[n][n];
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    int top = Math.min(Math.max(0, r - g / 2), n - g);
+                    int left = Math.min(Math.max(0, c - g / 2), n - g);
+                    int sum = 0;
+                    for (int i = top; i < top + g; i++) {
+                        for (int j = left; j < left + g; j++) {
+                            sum += fine[i * n + j];
+                        }
+                    }
+                    out[r][c] = Math.min(k - 1, k * sum / (g * g));
+                }
+            }
+            return out;
+        }
+
+        private byte[] flatten(int[][] grid) {
+            byte[] b = new byte[n * n];
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    b[r * n + c] = (byte) grid[r][c];
+                }
+            }
+            return b;
+        }
+
+        private static int gzip(byte[] data) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(bytes) {
+                {
+                    def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+                }
+            }) {
+                z.write(data);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.size();
+        }
     }
 
     /** The interacting model as one would first write it. */
