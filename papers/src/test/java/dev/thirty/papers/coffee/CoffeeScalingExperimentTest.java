@@ -22,10 +22,10 @@ class CoffeeScalingExperimentTest {
     /**
      * Qualitative only at tiny sizes (n = 10..24, where gzip's fixed overhead still weighs): a
      * bigger cup holds more entropy, reaches a larger maximum complexity and takes longer to
-     * reach its adjusted-complexity peak. The fitted exponents are not compared with the paper's:
-     * three sizes and two runs do not pin them down. The 3-bucket peak time is not asserted
-     * either: at these sizes its curve is flat within noise, and its fitted exponent came out
-     * 2.6 with one seed and −0.6 with another.
+     * reach its complexity peak. The fitted exponents are not compared with the paper's: three
+     * sizes and two runs do not pin them down (the peak-time exponent came out 0.97-1.03 over
+     * seeds 1-3, hence the bound 0.5, which a peak time that does not grow fails). The largest cup
+     * must end mixed: its maximum entropy was within 5% of a random grid's over seeds 1-3.
      */
     @Test
     void tinySweepGrowsWithNAndWritesTablePlotAndFits() throws IOException {
@@ -37,7 +37,8 @@ class CoffeeScalingExperimentTest {
         Map<String, Double> m = r.metrics();
         assertTrue(m.get("fit/max_entropy_exponent") > 0.5, m.toString());
         assertTrue(m.get("fit/max_complexity_exponent") > 0.2, m.toString());
-        assertTrue(m.get("fit/complexity_peak_time_exponent") > 1, m.toString());
+        assertTrue(m.get("fit/complexity_peak_time_exponent") > 0.5, m.toString());
+        assertTrue(Math.abs(m.get("max_entropy_over_random_grid") - 1) < 0.1, m.toString());
         for (ScalingQuantity q : ScalingQuantity.values()) {
             double r2 = m.get("fit/" + q.label() + "_r2");
             assertTrue(r2 >= 0 && r2 <= 1, q + " r2 " + r2);
