@@ -19,10 +19,12 @@ import java.util.SplittableRandom;
  * <ol>
  *   <li>Incompressibility counting ({@link Incompressibility}): for every compressor, the fraction
  *       of random strings shortened by at least c bits, against the bound 2^−c. Metrics at step c:
- *       {@code incompressible/<codec>} and {@code incompressible/bound}.</li>
+ *       {@code <codec>/shortened_fraction} and {@code bound/shortened_fraction}, which the run's
+ *       report draws as one plot.</li>
  *   <li>Normalized compression distance ({@link Ncd}) between slices of real text
- *       ({@link TextSlice}), its matrix, an average-linkage tree ({@link Linkage}) and how well it
- *       separates sources ({@link SourceSeparation}).</li>
+ *       ({@link TextSlice}), its matrix, an average-linkage tree ({@link Linkage}), how well it
+ *       separates sources ({@link SourceSeparation}), and a picture of matrix and tree
+ *       ({@link NcdPicture}, {@code ncd-clustering.png}).</li>
  * </ol>
  *
  * <p>Reproducibility: compressor k's strings come from {@code new SplittableRandom(seed + k)}.
@@ -30,6 +32,10 @@ import java.util.SplittableRandom;
 public final class KolmogorovExperiment implements Experiment<KolmogorovConfig> {
 
     static final String HEADLINE = "ncd/same_closer_fraction";
+    /** The quantity of the counting curves: one line per compressor and one for the bound 2^−c. */
+    static final String SHORTENED = "shortened_fraction";
+    /** The heat map and dendrogram of the headline compressor's NCD matrix. */
+    static final String PICTURE = "ncd-clustering.png";
 
     @Override
     public String name() {
@@ -79,14 +85,14 @@ public final class KolmogorovExperiment implements Experiment<KolmogorovConfig> 
                     new SplittableRandom(ctx.seed() + k));
             counts.add(inc);
             for (int bits = 1; bits <= c.maxBits(); bits++) {
-                ctx.log(bits, "incompressible/" + codecs[k].label(), inc.fraction(bits));
+                ctx.log(bits, codecs[k].label() + "/" + SHORTENED, inc.fraction(bits));
             }
             summary.put("incompressible/" + codecs[k].label() + "/mean_overhead_bytes", inc.meanOverhead());
             summary.put("incompressible/" + codecs[k].label() + "/worst_excess_sigma", inc.worstExcessInErrors());
             ctx.progress(k + 1, codecs.length + 1, Double.NaN);
         }
         for (int bits = 1; bits <= c.maxBits(); bits++) {
-            ctx.log(bits, "incompressible/bound", Incompressibility.bound(bits));
+            ctx.log(bits, "bound/" + SHORTENED, Incompressibility.bound(bits));
         }
         if (ctx.stopRequested()) {
             return RunResult.interrupted(codecs.length);
@@ -107,8 +113,11 @@ public final class KolmogorovExperiment implements Experiment<KolmogorovConfig> 
             summary.put(p + "nearest_same_source", sep.nearestSame());
         }
         summary.put(HEADLINE, summary.get("ncd/" + c.ncdCodec().label() + "/same_closer_fraction"));
+        double[][] headlineMatrix = matrices.get(c.ncdCodec());
+        Linkage tree = Linkage.average(headlineMatrix);
+        NcdPicture.write(ctx.runDir().resolve(PICTURE), headlineMatrix, tree);
         ctx.progress(codecs.length + 1, codecs.length + 1, Double.NaN);
-        ctx.writeSamples(KolmogorovReport.markdown(c, counts, names, matrices, summary));
+        ctx.writeSamples(KolmogorovReport.markdown(c, counts, names, matrices, summary, tree));
         return RunResult.completed(codecs.length + 1, summary);
     }
 }

@@ -12,7 +12,8 @@ final class KolmogorovReport {
     }
 
     static String markdown(KolmogorovConfig c, List<Incompressibility> counts, List<String> names,
-                           Map<Codec, double[][]> matrices, Map<String, Double> summary) {
+                           Map<Codec, double[][]> matrices, Map<String, Double> summary, Linkage tree) {
+        double[] range = NcdPicture.offDiagonalRange(matrices.get(c.ncdCodec()));
         StringBuilder md = new StringBuilder();
         md.append("# Kolmogorov complexity by compression\n\n## Incompressibility counting\n\n")
                 .append(String.format(Locale.ROOT, "%d uniformly random strings of %d bytes per compressor. Cell:"
@@ -33,8 +34,18 @@ final class KolmogorovReport {
                 + " in random bytes, so every random string grows and the measured fractions are 0: consistent"
                 + " with the bound, which no compressor (nor K itself) can beat, but far below it. The bound is"
                 + " about how many short descriptions exist, not about what these compressors reach.\n\n");
+        md.append("The plot `shortened_fraction.png` draws these columns against c, the bound among them.\n\n");
         md.append("## Normalized compression distance\n\nNCD(x,y) = (C(xy) - min(C(x),C(y))) / max(C(x),C(y)),"
                         + " symmetrised over xy and yx. Slices of ").append(c.sliceBytes()).append(" bytes.\n\n");
+        md.append("![NCD clustering](").append(KolmogorovExperiment.PICTURE).append(")\n\n")
+                .append("The ").append(c.ncdCodec().label()).append(String.format(Locale.ROOT, " NCD matrix as a heat"
+                        + " map (dark blue: NCD %.3f or less, white: %.3f, the range between different slices) with its"
+                        + " average-linkage dendrogram on the left, merges drawn at their distance. Rows and columns,"
+                        + " top to bottom and left to right:", range[0], range[1]));
+        for (int leaf : tree.leaves()) {
+            md.append(" `").append(names.get(leaf)).append('`');
+        }
+        md.append(".\n\n");
         for (Map.Entry<Codec, double[][]> e : matrices.entrySet()) {
             appendMatrix(md, e.getKey(), names, e.getValue(), summary);
         }

@@ -5,26 +5,36 @@ import java.util.List;
 
 /**
  * Average-linkage agglomerative clustering of a distance matrix: repeatedly merge the two clusters
- * whose mean pairwise distance is smallest. The result is the merge tree written as nested
- * parentheses, e.g. {@code ((a, b), (c, d))}, which is what the NCD papers draw as a dendrogram.
+ * whose mean pairwise distance is smallest. The merges, in order and with the distance at which
+ * each happened, are the dendrogram the NCD papers draw; {@link #newick} writes the tree as nested
+ * parentheses, e.g. {@code ((a, b), (c, d))}.
+ *
+ * @param merges the n−1 merges, in the order they happened
+ * @param leaves the items in dendrogram order: every cluster is a contiguous run of it
  */
-public final class Linkage {
+public record Linkage(List<Merge> merges, int[] leaves) {
 
-    private Linkage() {
+    /**
+     * One merge: clusters {@code left} and {@code right} joined at mean distance {@code height}.
+     * A cluster is named by an item index (0..n−1) or by n + the index of the merge that made it.
+     */
+    public record Merge(int left, int right, double height) {
     }
 
-    /** The merge tree of {@code names} under {@code distance}; ties go to the first pair found. */
-    public static String averageLinkage(double[][] distance, List<String> names) {
-        int n = names.size();
-        if (distance.length != n) {
-            throw new IllegalArgumentException("distance matrix is " + distance.length + " wide for " + n + " names");
-        }
+    /** The clustering of {@code distance} (n×n, symmetric); ties go to the first pair found. */
+    public static Linkage average(double[][] distance) {
+        int n = distance.length;
         List<List<Integer>> members = new ArrayList<>();
-        List<String> trees = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            if (distance[i].length != n) {
+                throw new IllegalArgumentException("distance row " + i + " has " + distance[i].length
+                        + " entries, expected " + n);
+            }
             members.add(new ArrayList<>(List.of(i)));
-            trees.add(names.get(i));
+            ids.add(i);
         }
+        List<Merge> merges = new ArrayList<>();
         while (members.size() > 1) {
             int bestA = 0;
             int bestB = 1;
@@ -39,10 +49,36 @@ public final class Linkage {
                     }
                 }
             }
+            merges.add(new Merge(ids.get(bestA), ids.get(bestB), best));
             members.get(bestA).addAll(members.remove(bestB));
-            trees.set(bestA, "(" + trees.get(bestA) + ", " + trees.remove(bestB) + ")");
+            ids.remove(bestB);
+            ids.set(bestA, n + merges.size() - 1);
         }
-        return trees.getFirst();
+        int[] leaves = n == 0 ? new int[0] : members.getFirst().stream().mapToInt(Integer::intValue).toArray();
+        return new Linkage(List.copyOf(merges), leaves);
+    }
+
+    /** The merge tree of {@code names} under {@code distance}, as nested parentheses. */
+    public static String averageLinkage(double[][] distance, List<String> names) {
+        if (distance.length != names.size()) {
+            throw new IllegalArgumentException("distance matrix is " + distance.length + " wide for " + names.size()
+                    + " names");
+        }
+        return average(distance).newick(names);
+    }
+
+    /** The tree with item i written as {@code names.get(i)}. */
+    public String newick(List<String> names) {
+        return merges.isEmpty() ? names.getFirst() : write(names.size() + merges.size() - 1, names);
+    }
+
+    private String write(int cluster, List<String> names) {
+        int n = names.size();
+        if (cluster < n) {
+            return names.get(cluster);
+        }
+        Merge m = merges.get(cluster - n);
+        return "(" + write(m.left(), names) + ", " + write(m.right(), names) + ")";
     }
 
     private static double mean(double[][] d, List<Integer> a, List<Integer> b) {

@@ -17,6 +17,8 @@
  *   <tr><td>NCD, Cilibrasi and Vitányi §3</td><td>{@link dev.thirty.papers.kolmogorov.Ncd}</td></tr>
  *   <tr><td>clustering the NCD matrix (average linkage; the paper uses quartet trees)</td>
  *       <td>{@link dev.thirty.papers.kolmogorov.Linkage}</td></tr>
+ *   <tr><td>the NCD matrix as a heat map beside its dendrogram</td>
+ *       <td>{@code NcdPicture} ({@code ncd-clustering.png})</td></tr>
  *   <tr><td>same-source vs cross-source distances</td>
  *       <td>{@link dev.thirty.papers.kolmogorov.SourceSeparation}</td></tr>
  *   <tr><td>the text slices</td><td>{@link dev.thirty.papers.kolmogorov.TextSlice}</td></tr>

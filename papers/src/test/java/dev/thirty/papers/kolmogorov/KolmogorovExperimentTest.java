@@ -9,6 +9,7 @@ import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +35,10 @@ class KolmogorovExperimentTest {
         assertTrue(same < cross, "same " + same + " vs cross " + cross);
         String md = Files.readString(dir.resolve("samples.md"));
         assertTrue(md.contains("| 1 | 0.5000 |") && md.contains("Average-linkage tree"), md);
+        assertTrue(md.contains("(" + KolmogorovExperiment.PICTURE + ")"), "the clustering picture is not shown");
+        assertTrue(ImageIO.read(dir.resolve(KolmogorovExperiment.PICTURE).toFile()).getWidth() > 100);
+        String metrics = Files.readString(dir.resolve("metrics.csv"));
+        assertTrue(metrics.contains("gzip/shortened_fraction") && metrics.contains("bound/shortened_fraction"),
+                "the counting curves are not logged under one quantity");
     }
 }
