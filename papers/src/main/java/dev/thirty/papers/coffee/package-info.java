@@ -35,8 +35,8 @@
  * <p>Serialisation for compression: a fine-grained state is one byte per cell, row-major from the
  * top-left, holding the cell's number of cream particles; a coarse-grained state is one byte per
  * cell, row-major, holding its bucket number. No header: the compressor's own framing is the only
- * overhead (18 bytes for gzip, a visible share of the entropy at n = 20, see
- * {@link dev.thirty.papers.coffee.ScalingQuantity}).
+ * overhead (18 bytes for gzip, a visible share of the entropy at n = 20: see "Maximum entropy and
+ * n²" below).
  *
  * <h2>Our reading of §6, the adjusted coarse-graining</h2>
  *
