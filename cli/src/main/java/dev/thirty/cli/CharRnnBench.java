@@ -7,6 +7,7 @@ import dev.thirty.nn.recurrent.CellState;
 import dev.thirty.nn.recurrent.CellType;
 import dev.thirty.nn.recurrent.LstmCell;
 import dev.thirty.nn.recurrent.RecurrentStack;
+import dev.thirty.optim.GradClip;
 import dev.thirty.optim.RmsProp;
 import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Rng;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code thirty bench charrnn}: training throughput of char-rnn's default model (one-hot 65
- * characters, 2 x 128 LSTM, sequence 50, batch 50, RMSprop) in characters per second, for the
+ * characters, 2 x 128 LSTM, sequence 50, batch 50, clamp 5, RMSprop) in characters per second, for the
  * fused LSTM step and the composition of primitives, at each thread count. The workload matches
  * {@code bench/pytorch/char_lstm.py} (run it in the same session for the side-by-side figure).
  */
@@ -99,6 +100,7 @@ final class CharRnnBench implements Runnable {
             RecurrentStack.Output o = model.forward(Tensor.wrap(x, Shape.of(batch, steps, VOCAB)), state);
             Tensor logits = decoder.forward(o.outputs().reshape(batch * steps, hidden)); // (B*T, H) -> (B*T, V)
             CrossEntropy.crossEntropy(logits, targets).backward();
+            GradClip.clipValues(params, 5);
             opt.step();
             state.clear();
             o.states().forEach(s -> state.add(s.detach()));

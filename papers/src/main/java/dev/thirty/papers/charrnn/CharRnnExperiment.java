@@ -15,8 +15,8 @@ import dev.thirty.experiment.Sampler;
 import dev.thirty.io.Checkpoint;
 import dev.thirty.nn.functional.CrossEntropy;
 import dev.thirty.nn.recurrent.CellState;
+import dev.thirty.optim.GradClip;
 import dev.thirty.optim.RmsProp;
-import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
@@ -119,7 +119,7 @@ public final class CharRnnExperiment implements Experiment<CharRnnConfig>, Sampl
             CharRnnModel.Output out = model.forward(chunk.inputs(), chunk.batch(), chunk.steps(), carry);
             Tensor loss = CrossEntropy.crossEntropy(out.logits(), chunk.targets()); // (B*T, V) -> nats/char
             loss.backward();
-            clamp(model.parameters(), c.clip());
+            GradClip.clipValues(model.parameters(), c.clip()); // char-rnn clamps elements, not the norm
             rmsprop.step();
             carry = detach(out.states());
 
@@ -158,17 +158,6 @@ public final class CharRnnExperiment implements Experiment<CharRnnConfig>, Sampl
     private static void logValidation(RunContext ctx, long step, double nats) {
         ctx.log(step, "val/loss", nats);
         ctx.log(step, "val/bpc", nats / LN2);
-    }
-
-    /** char-rnn clamps every gradient element to {@code [-clip, clip]} (not the global norm). */
-    static void clamp(List<Parameter> params, double clip) {
-        float m = (float) clip;
-        for (Parameter p : params) {
-            float[] g = p.gradBuffer();
-            for (int i = 0; i < g.length; i++) {
-                g[i] = Math.max(-m, Math.min(m, g[i]));
-            }
-        }
     }
 
     static List<CellState> detach(List<CellState> states) {
