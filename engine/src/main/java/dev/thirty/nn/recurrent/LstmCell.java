@@ -39,6 +39,11 @@ public final class LstmCell extends GateWeights {
     }
 
     @Override
+    int forgetBlock() {
+        return 1;
+    }
+
+    @Override
     public CellState step(Tensor projected, CellState previous) {
         return path == Step.FUSED ? FusedLstm.step(projected, previous, weightHh, biasHh)
                 : composedStep(projected, previous);

@@ -30,6 +30,17 @@ public abstract class RecurrentCell extends Module {
 
     public abstract int hiddenSize();
 
+    /**
+     * Starts the forget gate's bias at {@code value}, as Gers, Schmidhuber and Cummins (2000) and
+     * char-rnn start LSTMs so that they remember from the first step: {@code bias_ih}'s forget
+     * block is set to {@code value} and {@code bias_hh}'s to 0, so their sum is {@code value}.
+     *
+     * @return false, changing nothing, when the cell has no forget gate
+     */
+    public boolean initForgetBias(float value) {
+        return false;
+    }
+
     /** The all-zero initial state for a batch of {@code batch} sequences. */
     public abstract CellState zeroState(int batch);
 
