@@ -1,5 +1,6 @@
 package dev.thirty.nn.recurrent;
 
+import dev.thirty.kernels.ComputePool;
 import dev.thirty.kernels.ElementwiseKernels;
 import dev.thirty.kernels.Gemm;
 import dev.thirty.kernels.Kernels;
@@ -27,10 +28,16 @@ import dev.thirty.tensor.Tensor;
  *           db_ih = db_hh = sum over rows of dZ
  * </pre>
  *
- * Buffers are batch-major, {@code (B, T, .)}, as the input and output; the per-step products
- * address the rows of step {@code t} with a leading dimension of {@code T} rows. The op's result
- * is one {@code (B*T + 2B, H)} block: the outputs {@code (B, T, H)}, then {@code h_T} and
- * {@code C_T}; {@link #forward} hands them out as slices.
+ * <p>When the input rows are one-hot (characters, as char-rnn feeds them), {@code X W_ih^T} is a
+ * gather of columns of {@code W_ih} and {@code dW_ih} a sum of rows of {@code dZ} per column,
+ * instead of two products that would mostly multiply zeros; the results are the same sums.
+ *
+ * <p>Buffers are batch-major, {@code (B, T, .)}, as the input and output; the per-step products
+ * address the rows of step {@code t} with a leading dimension of {@code T} rows. The pointwise
+ * passes split the {@code B} rows across the compute pool (each row is independent, so the
+ * result does not depend on the thread count). The op's result is one {@code (B*T + 2B, H)}
+ * block: the outputs {@code (B, T, H)}, then {@code h_T} and {@code C_T}; {@link #forward} hands
+ * them out as slices.
  */
 public final class FusedLstmLayer {
 
@@ -85,10 +92,12 @@ public final class FusedLstmLayer {
         final Gemm gemm = Kernels.active().gemm();
         final ElementwiseKernels ew = Kernels.active().elementwise();
         final LstmKernels gates = LstmKernels.of(Kernels.active().backend());
+        final ComputePool pool = ComputePool.current();
         float[] act;   // (B, T, 4H): Z, then i, f, g, o in place
         float[] cell;  // (B, T, H): C_t
         float[] tanhC; // (B, T, H)
         float[] out;   // (B*T + 2B, H): h_t, then h_T, C_T
+        int[] hot;     // (B*T): the column of each one-hot input row, or null
 
         Pass(int batch, int steps, int input, int hidden) {
             this.batch = batch;
@@ -106,20 +115,34 @@ public final class FusedLstmLayer {
             out = new float[(rows + 2 * batch) * hidden];
             float[] bias = new float[width];
             ew.add(bIh, 0, bHh, 0, bias, 0, width);
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(bias, 0, act, r * width, width);
+            hot = oneHotColumns(x);
+            if (hot != null) { // row r of X W_ih^T is column hot[r] of W_ih
+                float[] wT = new float[input * width]; // (4H, I) -> (I, 4H)
+                for (int g = 0; g < width; g++) {
+                    for (int i = 0; i < input; i++) {
+                        wT[i * width + g] = wIh[g * input + i];
+                    }
+                }
+                for (int r = 0; r < rows; r++) {
+                    ew.add(bias, 0, wT, hot[r] * width, act, r * width, width);
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(bias, 0, act, r * width, width);
+                }
+                gemm.sgemm(Transpose.N, Transpose.T, rows, width, input, 1f, x, 0, input, wIh, 0, input, 1f, act, 0,
+                        width); // (B*T, I) -> (B*T, 4H)
             }
-            gemm.sgemm(Transpose.N, Transpose.T, rows, width, input, 1f, x, 0, input, wIh, 0, input, 1f, act, 0,
-                    width); // (B*T, I) -> (B*T, 4H)
             for (int t = 0; t < steps; t++) {
                 float[] hPrev = t == 0 ? h0 : out;
                 gemm.sgemm(Transpose.N, Transpose.T, batch, width, hidden, 1f, hPrev, t == 0 ? 0 : (t - 1) * hidden,
                         t == 0 ? hidden : steps * hidden, wHh, 0, hidden, 1f, act, t * width, steps * width);
-                for (int b = 0; b < batch; b++) {
-                    int row = b * steps + t;
-                    gates.forward(hidden, act, row * width, t == 0 ? c0 : cell, t == 0 ? b * hidden
+                int step = t;
+                pool.parallelFor(batch, b -> {
+                    int row = b * steps + step;
+                    gates.forward(hidden, act, row * width, step == 0 ? c0 : cell, step == 0 ? b * hidden
                             : (row - 1) * hidden, cell, row * hidden, tanhC, row * hidden, out, row * hidden);
-                }
+                });
             }
             for (int b = 0; b < batch; b++) {
                 int last = (b * steps + steps - 1) * hidden;
@@ -137,12 +160,14 @@ public final class FusedLstmLayer {
             System.arraycopy(grad, rows * hidden, dh, 0, batch * hidden);
             System.arraycopy(grad, (rows + batch) * hidden, dc, 0, batch * hidden);
             for (int t = steps - 1; t >= 0; t--) {
-                for (int b = 0; b < batch; b++) {
-                    int row = b * steps + t;
+                int step = t;
+                pool.parallelFor(batch, b -> {
+                    int row = b * steps + step;
                     ew.add(grad, row * hidden, dh, b * hidden, dh, b * hidden, hidden);
-                    gates.backward(hidden, act, row * width, tanhC, row * hidden, t == 0 ? c0 : cell,
-                            t == 0 ? b * hidden : (row - 1) * hidden, dh, b * hidden, dc, b * hidden, dz, row * width);
-                }
+                    gates.backward(hidden, act, row * width, tanhC, row * hidden, step == 0 ? c0 : cell,
+                            step == 0 ? b * hidden : (row - 1) * hidden, dh, b * hidden, dc, b * hidden, dz,
+                            row * width);
+                });
                 if (t > 0 || grads[1] != null) { // dh_{t-1} = dZ_t W_hh: (B, 4H) -> (B, H)
                     gemm.sgemm(Transpose.N, Transpose.N, batch, hidden, width, 1f, dz, t * width, steps * width,
                             wHh, 0, hidden, 0f, dh, 0, hidden);
@@ -154,7 +179,17 @@ public final class FusedLstmLayer {
                 gemm.sgemm(Transpose.N, Transpose.N, rows, input, width, 1f, dz, 0, width, wIh, 0, input, 1f,
                         grads[0], 0, input);
             }
-            if (grads[3] != null) { // (4H, B*T) x (B*T, I)
+            if (grads[3] != null && hot != null) { // column hot[r] of dW_ih gathers row r of dZ
+                float[] sum = new float[input * width]; // (I, 4H)
+                for (int r = 0; r < rows; r++) {
+                    ew.add(sum, hot[r] * width, dz, r * width, sum, hot[r] * width, width);
+                }
+                for (int g = 0; g < width; g++) {
+                    for (int i = 0; i < input; i++) {
+                        grads[3][g * input + i] += sum[i * width + g];
+                    }
+                }
+            } else if (grads[3] != null) { // (4H, B*T) x (B*T, I)
                 gemm.sgemm(Transpose.T, Transpose.N, width, input, rows, 1f, dz, 0, width, x, 0, input, 1f,
                         grads[3], 0, input);
             }
@@ -170,6 +205,30 @@ public final class FusedLstmLayer {
                 accumulate(grads[5], sum);
                 accumulate(grads[6], sum);
             }
+        }
+
+        /**
+         * For one-hot rows (exactly one 1, zeros elsewhere, as char-rnn feeds characters), each
+         * row's column; otherwise null. The scan stops at the first row that is not one-hot.
+         */
+        private int[] oneHotColumns(float[] x) {
+            int[] columns = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                int found = -1;
+                for (int i = 0; i < input; i++) {
+                    float v = x[r * input + i];
+                    if (v == 1f && found < 0) {
+                        found = i;
+                    } else if (v != 0f) {
+                        return null;
+                    }
+                }
+                if (found < 0) {
+                    return null;
+                }
+                columns[r] = found;
+            }
+            return columns;
         }
 
         /** {@code (B, T, H)}: row {@code (b, t)} holds {@code h_{t-1}} of sequence b ({@code h_{-1}} the initial). */

@@ -76,6 +76,24 @@ class FusedLstmMatchesCompositionTest {
     }
 
     @Test
+    void fusedLayerWithOneHotInputsMatchesComposedSteps() {
+        LstmCell composed = new LstmCell(I, H, LstmCell.Step.COMPOSED, Rng.seeded(5));
+        LstmCell fused = new LstmCell(I, H, LstmCell.Step.FUSED, Rng.seeded(5));
+        Rng rng = Rng.seeded(10);
+        float[] hot = new float[B * T * I];
+        for (int r = 0; r < B * T; r++) {
+            hot[r * I + rng.nextInt(I)] = 1f;
+        }
+        Tensor x = Tensor.of(hot, B, T, I);
+        Tensor h0 = Tensor.uniform(rng, -1f, 1f, B, H);
+        Tensor c0 = Tensor.uniform(rng, -1f, 1f, B, H);
+        Tensor wOut = Tensor.uniform(rng, -1f, 1f, B, T, H);
+        Tensor wLast = Tensor.uniform(rng, -1f, 1f, B, H);
+        assertAgree("one-hot layer", runSequence(composed, x, h0, c0, wOut, wLast),
+                runSequence(fused, x, h0, c0, wOut, wLast), composed, fused);
+    }
+
+    @Test
     void fusedLayerSkipsGradientsOfInputsThatNeedNone() {
         LstmCell fused = new LstmCell(I, H, LstmCell.Step.FUSED, Rng.seeded(5));
         Rng rng = Rng.seeded(9);
