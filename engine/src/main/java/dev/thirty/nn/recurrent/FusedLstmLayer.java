@@ -8,6 +8,7 @@ import dev.thirty.kernels.LstmKernels;
 import dev.thirty.kernels.Transpose;
 import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * A whole LSTM layer over a sequence ({@link LstmCell}'s equations at every step) as one op with
@@ -157,19 +158,26 @@ public final class FusedLstmLayer {
             float[] dz = new float[rows * width];
             float[] dh = new float[batch * hidden];
             float[] dc = new float[batch * hidden];
-            System.arraycopy(grad, rows * hidden, dh, 0, batch * hidden);
             System.arraycopy(grad, (rows + batch) * hidden, dc, 0, batch * hidden);
+            for (int b = 0; b < batch; b++) { // dh_{T-1} = dOut_{T-1} + the gradient of h_T
+                ew.add(grad, (b * steps + steps - 1) * hidden, grad, (rows + b) * hidden, dh, b * hidden, hidden);
+            }
             for (int t = steps - 1; t >= 0; t--) {
                 int step = t;
                 pool.parallelFor(batch, b -> {
                     int row = b * steps + step;
-                    ew.add(grad, row * hidden, dh, b * hidden, dh, b * hidden, hidden);
                     gates.backward(hidden, act, row * width, tanhC, row * hidden, step == 0 ? c0 : cell,
                             step == 0 ? b * hidden : (row - 1) * hidden, dh, b * hidden, dc, b * hidden, dz,
                             row * width);
                 });
-                if (t > 0 || grads[1] != null) { // dh_{t-1} = dZ_t W_hh: (B, 4H) -> (B, H)
+                if (t > 0) { // dh_{t-1} = dOut_{t-1} + dZ_t W_hh: (B, 4H) -> (B, H)
+                    for (int b = 0; b < batch; b++) {
+                        System.arraycopy(grad, (b * steps + t - 1) * hidden, dh, b * hidden, hidden);
+                    }
                     gemm.sgemm(Transpose.N, Transpose.N, batch, hidden, width, 1f, dz, t * width, steps * width,
+                            wHh, 0, hidden, 1f, dh, 0, hidden);
+                } else if (grads[1] != null) { // dh_{-1} = dZ_0 W_hh
+                    gemm.sgemm(Transpose.N, Transpose.N, batch, hidden, width, 1f, dz, 0, steps * width,
                             wHh, 0, hidden, 0f, dh, 0, hidden);
                 }
             }
@@ -198,10 +206,11 @@ public final class FusedLstmLayer {
                         hidden, 1f, grads[4], 0, hidden);
             }
             if (grads[5] != null || grads[6] != null) {
-                float[] sum = new float[width];
-                for (int r = 0; r < rows; r++) {
-                    ew.add(sum, 0, dz, r * width, sum, 0, width);
-                }
+                float[] ones = new float[rows];
+                Arrays.fill(ones, 1f);
+                float[] sum = new float[width]; // (1, B*T) x (B*T, 4H): the column sums of dZ
+                gemm.sgemm(Transpose.N, Transpose.N, 1, width, rows, 1f, ones, 0, rows, dz, 0, width, 0f, sum, 0,
+                        width);
                 accumulate(grads[5], sum);
                 accumulate(grads[6], sum);
             }
