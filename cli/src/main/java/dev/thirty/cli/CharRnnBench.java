@@ -13,7 +13,9 @@ import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code thirty bench charrnn}: training throughput of char-rnn's default model (one-hot 65
  * characters, 2 x 128 LSTM, sequence 50, batch 50, clamp 5, RMSprop) in characters per second, for the
  * fused LSTM step and the composition of primitives, at each thread count. The workload matches
- * {@code bench/pytorch/char_lstm.py} (run it in the same session for the side-by-side figure).
+ * {@code bench/pytorch/char_lstm.py} (run it in the same session for the side-by-side figure; its
+ * {@code cpu_over_wall} is the counterpart of the cpu/wall column here).
  */
 @Command(name = "charrnn", mixinStandardHelpOptions = true,
         description = "Time char-rnn training steps (2x128 LSTM, seq 50, batch 50): tokens/s, fused and composed.")
@@ -47,8 +50,16 @@ final class CharRnnBench implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** One thread count's figures. */
-    record Result(int threads, double fusedTokensPerSecond, double composedTokensPerSecond) {
+    /**
+     * One thread count's figures. {@code fusedCpuPerWall} is the process's CPU time over wall time
+     * while the fused step ran: about {@code threads} on a machine to itself, less when other
+     * processes took the cores (then the tokens/s figures understate the code's speed).
+     */
+    record Result(int threads, double fusedTokensPerSecond, double composedTokensPerSecond, double fusedCpuPerWall) {
+    }
+
+    /** Tokens per second and the process's CPU time per wall time while measuring them. */
+    private record Figure(double tokensPerSecond, double cpuPerWall) {
     }
 
     @Override
@@ -57,15 +68,17 @@ final class CharRnnBench implements Runnable {
         java.util.List<Result> results = new java.util.ArrayList<>();
         out.println("char-rnn training step: one-hot 65, 2x128 LSTM, seq 50, batch 50, RMSprop; medians; "
                 + VersionInfo.runtime());
-        out.printf(Locale.ROOT, "%7s %12s %14s %8s%n", "threads", "fused tok/s", "composed tok/s",
-                "ratio");
+        out.printf(Locale.ROOT, "%7s %12s %14s %8s %10s%n", "threads", "fused tok/s", "composed tok/s",
+                "ratio", "cpu/wall");
         for (int t : threads) {
             try (ComputePool pool = ComputePool.ofThreads(t)) {
-                double fused = pool.call(() -> tokensPerSecond(LstmCell.Step.FUSED));
-                double composed = pool.call(() -> tokensPerSecond(LstmCell.Step.COMPOSED));
-                out.printf(Locale.ROOT, "%7d %12.0f %14.0f %7.2fx%n", t, fused, composed, fused / composed);
+                Figure fused = pool.call(() -> tokensPerSecond(LstmCell.Step.FUSED));
+                Figure composed = pool.call(() -> tokensPerSecond(LstmCell.Step.COMPOSED));
+                out.printf(Locale.ROOT, "%7d %12.0f %14.0f %7.2fx %10.2f%n", t, fused.tokensPerSecond(),
+                        composed.tokensPerSecond(), fused.tokensPerSecond() / composed.tokensPerSecond(),
+                        fused.cpuPerWall());
                 out.flush();
-                results.add(new Result(t, fused, composed));
+                results.add(new Result(t, fused.tokensPerSecond(), composed.tokensPerSecond(), fused.cpuPerWall()));
             }
         }
         if (json) {
@@ -74,7 +87,7 @@ final class CharRnnBench implements Runnable {
         }
     }
 
-    private double tokensPerSecond(LstmCell.Step path) {
+    private Figure tokensPerSecond(LstmCell.Step path) {
         int batch = 50;
         int steps = 50;
         int hidden = 128;
@@ -106,7 +119,12 @@ final class CharRnnBench implements Runnable {
             o.states().forEach(s -> state.add(s.detach()));
         };
         long budget = (long) (seconds * 1e9);
-        return batch * steps / (Timing.medianNanos(step, budget, 5, budget) / 1e9);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        long wall = System.nanoTime();
+        double median = Timing.medianNanos(step, budget, 5, budget);
+        double cpuPerWall = (os.getProcessCpuTime() - cpu) / (double) (System.nanoTime() - wall);
+        return new Figure(batch * steps / (median / 1e9), cpuPerWall);
     }
 
     /** A stack of composed-step LSTM cells (the same sizes; weights need not match for timing). */
