@@ -16,6 +16,7 @@ import dev.thirty.tensor.Tensor;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ final class CharRnnBench implements Runnable {
     List<Integer> threads;
 
     @Option(names = "--seconds", defaultValue = "5",
-            description = "Measuring time per figure, after as long warming up (default: ${DEFAULT-VALUE}).")
+            description = "Measuring time per figure, after as much CPU time warming up (default: ${DEFAULT-VALUE}).")
     double seconds;
 
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
@@ -120,9 +121,17 @@ final class CharRnnBench implements Runnable {
         };
         long budget = (long) (seconds * 1e9);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // warm up for `seconds` of this thread's CPU time, not wall time (nor process CPU time, which
+        // counts the compiler threads): on a busy machine a shorter warm-up can end before the JIT
+        // has compiled the kernels, and the first figure then measures C1 code
+        ThreadMXBean thread = ManagementFactory.getThreadMXBean();
+        long warm = thread.getCurrentThreadCpuTime();
+        do {
+            step.run();
+        } while (thread.getCurrentThreadCpuTime() - warm < budget);
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
-        double median = Timing.medianNanos(step, budget, 5, budget);
+        double median = Timing.medianNanos(step, 0, 5, budget);
         double cpuPerWall = (os.getProcessCpuTime() - cpu) / (double) (System.nanoTime() - wall);
         return new Figure(batch * steps / (median / 1e9), cpuPerWall);
     }
