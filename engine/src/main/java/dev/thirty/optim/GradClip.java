@@ -2,9 +2,11 @@ package dev.thirty.optim;
 
 import dev.thirty.tensor.Tensor;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Gradient clipping by global norm (Pascanu, Mikolov &amp; Bengio, 2013, "On the difficulty of
+ * Gradient clipping by value, as PyTorch's {@code torch.nn.utils.clip_grad_value_} and char-rnn's
+ * {@code grad_params:clamp(-clip, clip)}, and by global norm (Pascanu, Mikolov &amp; Bengio, 2013, "On the difficulty of
  * training recurrent neural networks", Algorithm 2), as PyTorch's
  * {@code torch.nn.utils.clip_grad_norm_}:
  *
@@ -57,17 +59,37 @@ public final class GradClip {
         double coef = maxNorm / (norm + EPS);
         if (coef < 1) {
             float scale = (float) coef;
-            for (Tensor p : params) {
-                Tensor grad = p.grad();
-                if (grad == null) {
-                    continue;
-                }
-                float[] g = grad.data();
+            forEachGradient(params, g -> {
                 for (int j = 0; j < g.length; j++) {
                     g[j] *= scale;
                 }
-            }
+            });
         }
         return norm;
+    }
+
+    /**
+     * Clamps every gradient element to {@code [-clip, clip]} in place (NaN stays NaN). Parameters
+     * without a gradient are skipped.
+     *
+     * @param clip the largest allowed magnitude, finite and > 0
+     */
+    public static void clipValues(List<? extends Tensor> params, double clip) {
+        Checks.positive("clipValues", "clip", clip);
+        float m = (float) clip;
+        forEachGradient(params, g -> {
+            for (int j = 0; j < g.length; j++) {
+                g[j] = Math.max(-m, Math.min(m, g[j]));
+            }
+        });
+    }
+
+    private static void forEachGradient(List<? extends Tensor> params, Consumer<float[]> body) {
+        for (Tensor p : params) {
+            Tensor grad = p.grad();
+            if (grad != null) {
+                body.accept(grad.data());
+            }
+        }
     }
 }

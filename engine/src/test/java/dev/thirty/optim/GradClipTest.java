@@ -63,4 +63,16 @@ class GradClipTest {
     void maxNormMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> GradClip.clipGlobalNorm(List.of(), 0));
     }
+
+    @Test
+    void clippingByValueClampsEachElementAndSkipsParametersWithoutGradients() {
+        Parameter a = withGrad(7f, -0.5f, -9f, Float.NaN, Float.NEGATIVE_INFINITY);
+        Parameter none = Parameter.zeros(2);
+        GradClip.clipValues(List.of(a, none), 5.0);
+        FloatAssert.assertIdentical("a", new float[] {5f, -0.5f, -5f, Float.NaN, -5f}, a.grad().data());
+        assertEquals(null, none.grad());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GradClip.clipValues(List.of(a), 0));
+        assertTrue(e.getMessage().contains("clip"), e.getMessage());
+    }
 }

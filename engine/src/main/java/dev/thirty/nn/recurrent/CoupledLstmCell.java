@@ -27,6 +27,11 @@ public final class CoupledLstmCell extends GateWeights {
     }
 
     @Override
+    int forgetBlock() {
+        return 0;
+    }
+
+    @Override
     public CellState step(Tensor projected, CellState previous) {
         Tensor z = projected.add(projectHidden(previous.h()));
         List<Tensor> gate = Layout.chunk(z, 1, 3); // (B, 3H) -> 3 x (B, H)

@@ -3,8 +3,8 @@ package dev.thirty.nn.recurrent;
 import dev.thirty.kernels.ElementwiseKernels;
 import dev.thirty.kernels.Gemm;
 import dev.thirty.kernels.Kernels;
+import dev.thirty.kernels.LstmKernels;
 import dev.thirty.kernels.Transpose;
-import dev.thirty.kernels.UnaryOp;
 import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
 
@@ -23,9 +23,8 @@ import dev.thirty.tensor.Tensor;
  * dz_g = dC~ * i * (1 - g^2)        dz_o = dh * tanh(C_t) * o (1 - o)
  * dx'  = dz;  dC_{t-1} = dC~ * f;  dh_{t-1} = dz W_hh;  dW_hh = dz^T h_{t-1};  db_hh = sum_b dz
  * </pre>
- * The forward gate pass runs row by row through the active backend's elementwise kernels (SIMD
- * sigmoid and tanh on contiguous gate blocks, conformance-tested against the scalar ones); the
- * backward pass is one scalar loop.
+ * The pointwise passes run row by row through the active backend's {@link LstmKernels}.
+ * {@link FusedLstmLayer} does the same for a whole sequence at once; this op serves single steps.
  */
 public final class FusedLstm {
 
@@ -61,23 +60,24 @@ public final class FusedLstm {
         float[] tanhC = new float[batch * hidden];
         float[] cPrev = c.data();
         int cOff = batch * hidden;
+        LstmKernels lstm = LstmKernels.of(Kernels.active().backend());
         for (int b = 0; b < batch; b++) {
-            int r = b * width;
-            int e = b * hidden;
-            ew.unary(UnaryOp.SIGMOID, gates, r, gates, r, 2 * hidden); // i and f, adjacent blocks
-            ew.unary(UnaryOp.TANH, gates, r + 2 * hidden, gates, r + 2 * hidden, hidden); // g
-            ew.unary(UnaryOp.SIGMOID, gates, r + 3 * hidden, gates, r + 3 * hidden, hidden); // o
-            ew.mul(gates, r + hidden, cPrev, e, out, cOff + e, hidden); // C_t = f * C_{t-1}
-            ew.mulAccumulate(gates, r, gates, r + 2 * hidden, out, cOff + e, hidden); //     + i * g
-            ew.unary(UnaryOp.TANH, out, cOff + e, tanhC, e, hidden);
-            ew.mul(gates, r + 3 * hidden, tanhC, e, out, e, hidden); // h_t = o * tanh(C_t)
+            lstm.forward(hidden, gates, b * width, cPrev, b * hidden, out, cOff + b * hidden, tanhC, b * hidden, out,
+                    b * hidden);
         }
         Tensor both = Tensor.derived("lstm_step", Shape.of(2, batch, hidden), out, (grad, grads) -> {
-            float[] dz = gateGradients(grad, gates, tanhC, cPrev, batch, hidden, grads[2]);
+            float[] dz = new float[batch * width];
+            float[] dc = new float[batch * hidden];
+            System.arraycopy(grad, cOff, dc, 0, batch * hidden);
+            for (int b = 0; b < batch; b++) {
+                lstm.backward(hidden, gates, b * width, tanhC, b * hidden, cPrev, b * hidden, grad, b * hidden, dc,
+                        b * hidden, dz, b * width);
+            }
+            if (grads[2] != null) {
+                ew.add(grads[2], 0, dc, 0, grads[2], 0, dc.length);
+            }
             if (grads[0] != null) {
-                for (int k = 0; k < dz.length; k++) {
-                    grads[0][k] += dz[k];
-                }
+                ew.add(grads[0], 0, dz, 0, grads[0], 0, dz.length);
             }
             if (grads[1] != null) {
                 gemm.sgemm(Transpose.N, Transpose.N, batch, hidden, width, 1f, dz, 0, width, weightHh.data(), 0,
@@ -89,43 +89,12 @@ public final class FusedLstm {
             }
             if (grads[4] != null) {
                 for (int b = 0; b < batch; b++) {
-                    for (int j = 0; j < width; j++) {
-                        grads[4][j] += dz[b * width + j];
-                    }
+                    ew.add(grads[4], 0, dz, b * width, grads[4], 0, width);
                 }
             }
         }, projected, h, c, weightHh, biasHh);
         Tensor hNext = both.slice(0, 0, 1).reshape(batch, hidden); // (1, B, H) -> (B, H)
         Tensor cNext = both.slice(0, 1, 2).reshape(batch, hidden); // (1, B, H) -> (B, H)
         return new CellState(hNext, cNext);
-    }
-
-    /** {@code dz (B, 4H)} from {@code grad = [dh; dC] (2, B, H)}; accumulates {@code dC_{t-1}} when wanted. */
-    private static float[] gateGradients(float[] grad, float[] act, float[] tanhC, float[] cPrev, int batch,
-                                         int hidden, float[] dcPrev) {
-        int width = 4 * hidden;
-        int cOff = batch * hidden;
-        float[] dz = new float[batch * width];
-        for (int b = 0; b < batch; b++) {
-            int r = b * width;
-            for (int j = 0; j < hidden; j++) {
-                int e = b * hidden + j;
-                float i = act[r + j];
-                float f = act[r + hidden + j];
-                float g = act[r + 2 * hidden + j];
-                float o = act[r + 3 * hidden + j];
-                float t = tanhC[e];
-                float dh = grad[e];
-                float dc = grad[cOff + e] + dh * o * (1 - t * t);
-                dz[r + j] = dc * g * i * (1 - i);
-                dz[r + hidden + j] = dc * cPrev[e] * f * (1 - f);
-                dz[r + 2 * hidden + j] = dc * i * (1 - g * g);
-                dz[r + 3 * hidden + j] = dh * t * o * (1 - o);
-                if (dcPrev != null) {
-                    dcPrev[e] += dc * f;
-                }
-            }
-        }
-        return dz;
     }
 }

@@ -5,6 +5,7 @@ import dev.thirty.nn.Init;
 import dev.thirty.tensor.LinearAlgebra;
 import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Tensor;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -66,6 +67,22 @@ abstract class GateWeights extends RecurrentCell {
     /** The recurrent half, {@code W_hh h + b_hh}: {@code (B, H) -> (B, G*H)}. */
     final Tensor projectHidden(Tensor h) {
         return LinearAlgebra.matmul(h, Transpose.N, weightHh, Transpose.T).add(biasHh);
+    }
+
+    /** The forget gate's block among the {@code G}, or -1 when the cell has none. */
+    int forgetBlock() {
+        return -1;
+    }
+
+    @Override
+    public final boolean initForgetBias(float value) {
+        int block = forgetBlock();
+        if (block < 0) {
+            return false;
+        }
+        Arrays.fill(biasIh.data(), block * hidden, (block + 1) * hidden, value);
+        Arrays.fill(biasHh.data(), block * hidden, (block + 1) * hidden, 0f);
+        return true;
     }
 
     @Override

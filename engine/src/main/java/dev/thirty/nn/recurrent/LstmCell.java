@@ -22,8 +22,9 @@ import java.util.random.RandomGenerator;
  * blocks stacked in the order {@code i, f, g, o}, {@code weight_ih (4H, I)}, {@code weight_hh (4H, H)},
  * with both biases (their sum is the essay's {@code b}).
  *
- * <p>This is the composition from primitives that autograd differentiates through time;
- * {@link FusedLstm} computes the same step with a hand-written backward.
+ * <p>{@link Step#COMPOSED} is the composition from primitives that autograd differentiates through
+ * time, the reference; {@link Step#FUSED} runs a whole sequence as one op ({@link FusedLstmLayer})
+ * and single steps with {@link FusedLstm}, both with hand-written backward passes.
  */
 public final class LstmCell extends GateWeights {
 
@@ -38,9 +39,20 @@ public final class LstmCell extends GateWeights {
     }
 
     @Override
+    int forgetBlock() {
+        return 1;
+    }
+
+    @Override
     public CellState step(Tensor projected, CellState previous) {
         return path == Step.FUSED ? FusedLstm.step(projected, previous, weightHh, biasHh)
                 : composedStep(projected, previous);
+    }
+
+    @Override
+    public Sequence run(Tensor x, CellState initial) {
+        return path == Step.FUSED ? FusedLstmLayer.forward(x, initial, weightIh, weightHh, biasIh, biasHh)
+                : super.run(x, initial);
     }
 
     private CellState composedStep(Tensor projected, CellState previous) {

@@ -46,6 +46,11 @@ public final class PeepholeLstmCell extends GateWeights {
     }
 
     @Override
+    int forgetBlock() {
+        return 1;
+    }
+
+    @Override
     public CellState step(Tensor projected, CellState previous) {
         Tensor z = projected.add(projectHidden(previous.h()));
         List<Tensor> gate = Layout.chunk(z, 1, 4); // (B, 4H) -> 4 x (B, H)

@@ -2,7 +2,6 @@ package dev.thirty.nn.recurrent;
 
 import dev.thirty.nn.Dropout;
 import dev.thirty.nn.Module;
-import dev.thirty.tensor.Layout;
 import dev.thirty.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,9 @@ import java.util.random.RandomGenerator;
  * one {@link CellState} {@code (B, H)} per layer in and out. Parameters are named
  * {@code <layer>.weight_ih} etc.
  *
- * <p>Each layer projects the whole input sequence in one product, then runs the recurrence step by
- * step; backpropagation through time is autograd running back through the unrolled steps.
+ * <p>Each layer runs the whole sequence ({@link RecurrentCell#run}): the input half of every gate in
+ * one product, then the recurrence step by step; backpropagation through time is autograd running
+ * back through the unrolled steps, or one fused op's backward ({@link FusedLstmLayer}).
  */
 public final class RecurrentStack extends Module {
 
@@ -94,23 +94,12 @@ public final class RecurrentStack extends Module {
             throw new IllegalArgumentException("RecurrentStack: need input (B, T, I) and " + layers.size()
                     + " states, got " + x.shape() + " and " + states.size());
         }
-        int batch = x.dim(0);
-        int steps = x.dim(1);
         List<CellState> finals = new ArrayList<>();
         Tensor sequence = x;
         for (int l = 0; l < layers.size(); l++) {
-            RecurrentCell cell = layers.get(l);
-            Tensor projected = cell.projectInput(sequence); // (B, T, I) -> (B, T, G*H)
-            int width = projected.dim(2);
-            CellState s = states.get(l);
-            List<Tensor> hs = new ArrayList<>(steps);
-            for (int t = 0; t < steps; t++) {
-                Tensor xt = projected.slice(1, t, t + 1).reshape(batch, width); // (B, 1, G*H) -> (B, G*H)
-                s = cell.step(xt, s);
-                hs.add(s.h());
-            }
-            finals.add(s);
-            sequence = Layout.stack(1, hs); // T x (B, H) -> (B, T, H)
+            RecurrentCell.Sequence run = layers.get(l).run(sequence, states.get(l)); // (B, T, I) -> (B, T, H)
+            finals.add(run.last());
+            sequence = run.outputs();
             if (l < layers.size() - 1) {
                 sequence = dropout.forward(sequence);
             }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thirty.autograd.GradMode;
 import dev.thirty.data.CharVocab;
 import dev.thirty.data.ContiguousBatches;
-import dev.thirty.data.LastBatch;
-import dev.thirty.data.TokenStream;
 import dev.thirty.experiment.Citation;
 import dev.thirty.experiment.Experiment;
 import dev.thirty.experiment.Headline;
@@ -15,8 +13,8 @@ import dev.thirty.experiment.Sampler;
 import dev.thirty.io.Checkpoint;
 import dev.thirty.nn.functional.CrossEntropy;
 import dev.thirty.nn.recurrent.CellState;
+import dev.thirty.optim.GradClip;
 import dev.thirty.optim.RmsProp;
-import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
@@ -89,18 +87,15 @@ public final class CharRnnExperiment implements Experiment<CharRnnConfig>, Sampl
     @Override
     public RunResult run(CharRnnConfig c, RunContext ctx) throws IOException {
         CharCorpus corpus = CharCorpus.load(c, ctx);
-        ctx.say(String.format(Locale.ROOT, "text: %s (%d training and %d validation characters, %d distinct)",
-                corpus.source().getFileName(), corpus.train().length(), corpus.validation().length(),
+        ctx.say(String.format(Locale.ROOT, "text: %s (%d training and %d validation characters, %s split, %d"
+                        + " distinct)", corpus.source().getFileName(), CharCorpus.characters(corpus.train()),
+                CharCorpus.characters(corpus.validation()), c.split().name().toLowerCase(Locale.ROOT),
                 corpus.vocab().size()));
         Rng masks = ctx.resumeFrom().map(from -> Rng.restore(from.rngStates().get(DROPOUT_RNG)))
                 .orElseGet(() -> Rng.seeded(ctx.seed() + 1));
         CharRnnModel model = new CharRnnModel(c, corpus.vocab().size(), Rng.seeded(ctx.seed()), masks);
         RmsProp rmsprop = new RmsProp(model.parameters(), RmsProp.Config.defaults().withAlpha(c.decay()), c.lr());
-        ContiguousBatches chunks = new ContiguousBatches(corpus.train(), c.batch(), c.seqLength(), LastBatch.DROP);
-        if (chunks.isEmpty()) {
-            throw new IllegalArgumentException("charrnn: " + corpus.train().length() + " training characters are too"
-                    + " few for " + c.batch() + " streams of " + c.seqLength() + " steps");
-        }
+        List<ContiguousBatches.Chunk> chunks = corpus.train();
         List<CellState> carry = model.zeroState(c.batch());
         long start = 0;
         if (ctx.resumeFrom().isPresent()) {
@@ -119,7 +114,7 @@ public final class CharRnnExperiment implements Experiment<CharRnnConfig>, Sampl
             CharRnnModel.Output out = model.forward(chunk.inputs(), chunk.batch(), chunk.steps(), carry);
             Tensor loss = CrossEntropy.crossEntropy(out.logits(), chunk.targets()); // (B*T, V) -> nats/char
             loss.backward();
-            clamp(model.parameters(), c.clip());
+            GradClip.clipValues(model.parameters(), c.clip()); // char-rnn clamps elements, not the norm
             rmsprop.step();
             carry = detach(out.states());
 
@@ -134,7 +129,7 @@ public final class CharRnnExperiment implements Experiment<CharRnnConfig>, Sampl
                 ctx.log(done, "train/loss", l);
             }
             if (done % c.evalEvery() == 0 && done < c.steps()) {
-                logValidation(ctx, done, evaluate(model, corpus.validation(), c, c.evalChunks()));
+                logValidation(ctx, done, evaluate(model, corpus.validation(), c.evalChunks()));
             }
             if (done < c.steps() && ctx.checkpointDue(done)) {
                 ctx.saveCheckpoint(RunState.capture(done, model, rmsprop, carry, masks, corpus.vocab(), c));
@@ -143,7 +138,7 @@ public final class CharRnnExperiment implements Experiment<CharRnnConfig>, Sampl
                 }
             }
         }
-        double val = evaluate(model, corpus.validation(), c, 0);
+        double val = evaluate(model, corpus.validation(), 0);
         logValidation(ctx, c.steps(), val);
         ctx.saveCheckpoint(RunState.capture(c.steps(), model, rmsprop, carry, masks, corpus.vocab(), c));
         ctx.writeSamples(samples(model, corpus.vocab(), ctx.seed()));
@@ -160,17 +155,6 @@ public final class CharRnnExperiment implements Experiment<CharRnnConfig>, Sampl
         ctx.log(step, "val/bpc", nats / LN2);
     }
 
-    /** char-rnn clamps every gradient element to {@code [-clip, clip]} (not the global norm). */
-    static void clamp(List<Parameter> params, double clip) {
-        float m = (float) clip;
-        for (Parameter p : params) {
-            float[] g = p.gradBuffer();
-            for (int i = 0; i < g.length; i++) {
-                g[i] = Math.max(-m, Math.min(m, g[i]));
-            }
-        }
-    }
-
     static List<CellState> detach(List<CellState> states) {
         List<CellState> out = new ArrayList<>(states.size());
         states.forEach(s -> out.add(s.detach()));
@@ -178,16 +162,14 @@ public final class CharRnnExperiment implements Experiment<CharRnnConfig>, Sampl
     }
 
     /**
-     * Mean loss per character (nats) over the first {@code limit} chunks of the validation stream
-     * (0: all), carrying the state across chunks as in training.
+     * Mean loss per character (nats) over the first {@code limit} validation chunks (0: all),
+     * carrying the state across chunks as in training.
      */
-    static double evaluate(CharRnnModel model, TokenStream text, CharRnnConfig c, int limit) {
-        int batch = Math.max(1, Math.min(c.batch(), text.length() / (c.seqLength() + 1)));
-        ContiguousBatches chunks = new ContiguousBatches(text, batch, c.seqLength(), LastBatch.KEEP);
+    static double evaluate(CharRnnModel model, List<ContiguousBatches.Chunk> chunks, int limit) {
         int count = limit == 0 ? chunks.size() : Math.min(limit, chunks.size());
         return GradMode.noGrad(() -> {
             model.eval();
-            List<CellState> state = model.zeroState(batch);
+            List<CellState> state = model.zeroState(chunks.getFirst().batch());
             double sum = 0;
             long tokens = 0;
             for (int i = 0; i < count; i++) {

@@ -1,10 +1,12 @@
 package dev.thirty.papers.charrnn;
 
 import dev.thirty.nn.Dropout;
+import dev.thirty.nn.Init;
 import dev.thirty.nn.Linear;
 import dev.thirty.nn.Module;
 import dev.thirty.nn.recurrent.CellState;
 import dev.thirty.nn.recurrent.RecurrentStack;
+import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
 import java.util.List;
@@ -20,13 +22,17 @@ import java.util.random.RandomGenerator;
  * y_t = W_dec dropout(h_t) + b_dec   (B*T, H) -> (B*T, V)
  * </pre>
  *
- * Parameters: {@code rnn.<layer>.weight_ih} etc. and {@code decoder.weight (V, H)}.
+ * Parameters: {@code rnn.<layer>.weight_ih} etc. and {@code decoder.weight (V, H)}; initialised as
+ * {@link CharRnnConfig.Init} says (by default char-rnn's: {@code U(-0.08, 0.08)}, forget bias 1).
  */
 final class CharRnnModel extends Module {
 
     /** Logits {@code (B*T, V)} for every position, and each layer's final state. */
     record Output(Tensor logits, List<CellState> states) {
     }
+
+    /** char-rnn's {@code train.lua} draws every parameter from {@code U(-0.08, 0.08)}. */
+    static final float CHAR_RNN_INIT = 0.08f;
 
     private final int vocab;
     private final RecurrentStack rnn;
@@ -44,6 +50,14 @@ final class CharRnnModel extends Module {
                 init, masks));
         this.dropout = child("dropout", new Dropout((float) c.dropout(), masks));
         this.decoder = child("decoder", new Linear(c.hidden(), vocab, init));
+        if (c.init() == CharRnnConfig.Init.CHAR_RNN) {
+            for (Parameter p : parameters()) {
+                Init.uniform(p, -CHAR_RNN_INIT, CHAR_RNN_INIT, init);
+            }
+            for (int l = 0; l < rnn.depth(); l++) {
+                rnn.layer(l).initForgetBias(1f);
+            }
+        }
     }
 
     List<CellState> zeroState(int batch) {

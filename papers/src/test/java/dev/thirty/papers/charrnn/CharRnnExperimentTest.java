@@ -56,7 +56,7 @@ class CharRnnExperimentTest {
     private static CharRnnConfig small(CellType cell, int steps) {
         CharRnnConfig t = CharRnnConfig.tiny();
         return new CharRnnConfig(cell, 2, 16, 10, 4, t.lr(), t.decay(), t.lrDecay(), t.lrDecayAfter(), t.clip(),
-                0.1, steps, 0.9, 0, 1_000, 0);
+                0.1, steps, 0.9, t.split(), t.init(), 0, 1_000, 0);
     }
 
     /**
