@@ -14,10 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The A panel holds {@code MR} values per k step (one per row of the tile), the B panel
  * {@code NR = 2 * lanes} values per k step. Each k step loads two vectors of B, broadcasts each A
  * value and issues {@code 2 * MR} fused multiply-adds into {@code 2 * MR} vector accumulators that
- * stay in registers: 16 accumulators, 2 B vectors and 1 broadcast use 19 of AVX-512's 32 vector
- * registers. The loop is unrolled by two k steps (measured faster on AVX-512 than no unrolling;
- * earlier measurements found a four-way unroll spilled registers); panels are zero-padded to an
- * even k so there is no remainder loop.
+ * stay in registers: 24 accumulators, 2 B vectors and 1 broadcast use 27 of AVX-512's 32 vector
+ * registers. Measured on the 2-core AVX-512 Xeon, the kernel alone at k = 128: 12 x 32 reached
+ * 122-133 GFLOPS, 14 x 32 116-118, 6 x 64 100-104 and the earlier 8 x 32 (unrolled by two k
+ * steps) 94-103: more rows per B load means fewer loads and broadcasts per multiply-add, until the
+ * accumulators no longer fit. With 16 vector registers (AVX2) the accumulators spill; that case is
+ * not tuned. Panels are zero-padded to an even k (a zero step adds exact zeros).
  *
  * <p>Each tile element is reduced over k in increasing order with one rounding per step (FMA), and
  * is then written with {@link #combine}: {@code c = alpha * acc + beta * c}, or
@@ -32,7 +34,7 @@ final class GemmMicroKernel {
     /** Vector lanes. */
     static final int L = S.length();
     /** Rows of C per tile. */
-    static final int MR = 8;
+    static final int MR = 12;
     /** Columns of C per tile: two vectors. */
     static final int NR = 2 * L;
 
@@ -47,31 +49,19 @@ final class GemmMicroKernel {
      * @param ai     start of the A panel: {@code kcEven * MR} values
      * @param bi     start of the B panel: {@code kcEven * NR} values
      */
-    // One long method on purpose: the 16 accumulators must be locals for C2 to keep them in
+    // One long method on purpose: the 24 accumulators must be locals for C2 to keep them in
     // registers, and the method must stay small enough for C2 to inline every vector operation
     // (passing vectors to a call it does not inline makes it box them, which is far slower).
     static void tile(int kcEven, float[] a, int ai, float[] b, int bi, float[] acc) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
-        FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
-        for (int p = 0; p < kcEven; p += 2) {
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+        FloatVector c60 = z, c61 = z, c70 = z, c71 = z, c80 = z, c81 = z, c90 = z, c91 = z, ca0 = z, ca1 = z, cb0 = z, cb1 = z;
+        FloatVector x;
+        for (int p = 0; p < kcEven; p++) {
             int ap = ai + p * MR;
             int bp = bi + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
-            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ap + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ap + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ap + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ap + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ap + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, a[ap + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, a[ap + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
-            ap += MR;
-            bp += NR;
-            b0 = FloatVector.fromArray(S, b, bp);
-            b1 = FloatVector.fromArray(S, b, bp + L);
             x = FloatVector.broadcast(S, a[ap]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
             x = FloatVector.broadcast(S, a[ap + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
             x = FloatVector.broadcast(S, a[ap + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
@@ -80,6 +70,10 @@ final class GemmMicroKernel {
             x = FloatVector.broadcast(S, a[ap + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
             x = FloatVector.broadcast(S, a[ap + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
             x = FloatVector.broadcast(S, a[ap + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+            x = FloatVector.broadcast(S, a[ap + 8]); c80 = x.fma(b0, c80); c81 = x.fma(b1, c81);
+            x = FloatVector.broadcast(S, a[ap + 9]); c90 = x.fma(b0, c90); c91 = x.fma(b1, c91);
+            x = FloatVector.broadcast(S, a[ap + 10]); ca0 = x.fma(b0, ca0); ca1 = x.fma(b1, ca1);
+            x = FloatVector.broadcast(S, a[ap + 11]); cb0 = x.fma(b0, cb0); cb1 = x.fma(b1, cb1);
         }
         c00.intoArray(acc, 0); c01.intoArray(acc, L);
         c10.intoArray(acc, NR); c11.intoArray(acc, NR + L);
@@ -89,6 +83,10 @@ final class GemmMicroKernel {
         c50.intoArray(acc, 5 * NR); c51.intoArray(acc, 5 * NR + L);
         c60.intoArray(acc, 6 * NR); c61.intoArray(acc, 6 * NR + L);
         c70.intoArray(acc, 7 * NR); c71.intoArray(acc, 7 * NR + L);
+        c80.intoArray(acc, 8 * NR); c81.intoArray(acc, 8 * NR + L);
+        c90.intoArray(acc, 9 * NR); c91.intoArray(acc, 9 * NR + L);
+        ca0.intoArray(acc, 10 * NR); ca1.intoArray(acc, 10 * NR + L);
+        cb0.intoArray(acc, 11 * NR); cb1.intoArray(acc, 11 * NR + L);
     }
 
     /**
@@ -98,7 +96,7 @@ final class GemmMicroKernel {
      */
     static void narrowTile(int kcEven, float[] a, int ai, float[] b, int bi, float[] acc) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z, c8 = z, c9 = z, ca = z, cb = z;
         for (int p = 0; p < kcEven; p++) {
             int ap = ai + p * MR;
             FloatVector b0 = FloatVector.fromArray(S, b, bi + p * NR);
@@ -110,6 +108,10 @@ final class GemmMicroKernel {
             c5 = FloatVector.broadcast(S, a[ap + 5]).fma(b0, c5);
             c6 = FloatVector.broadcast(S, a[ap + 6]).fma(b0, c6);
             c7 = FloatVector.broadcast(S, a[ap + 7]).fma(b0, c7);
+            c8 = FloatVector.broadcast(S, a[ap + 8]).fma(b0, c8);
+            c9 = FloatVector.broadcast(S, a[ap + 9]).fma(b0, c9);
+            ca = FloatVector.broadcast(S, a[ap + 10]).fma(b0, ca);
+            cb = FloatVector.broadcast(S, a[ap + 11]).fma(b0, cb);
         }
         c0.intoArray(acc, 0);
         c1.intoArray(acc, NR);
@@ -119,6 +121,10 @@ final class GemmMicroKernel {
         c5.intoArray(acc, 5 * NR);
         c6.intoArray(acc, 6 * NR);
         c7.intoArray(acc, 7 * NR);
+        c8.intoArray(acc, 8 * NR);
+        c9.intoArray(acc, 9 * NR);
+        ca.intoArray(acc, 10 * NR);
+        cb.intoArray(acc, 11 * NR);
     }
 
     /**

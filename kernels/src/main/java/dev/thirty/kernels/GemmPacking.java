@@ -7,6 +7,7 @@ import static dev.thirty.kernels.GemmMicroKernel.S;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * Packing of {@code op(A)} and {@code op(B)} into the contiguous panels {@link GemmMicroKernel}
@@ -36,12 +37,13 @@ final class GemmPacking {
         }
         float[] a = q.a();
         if (q.transA()) {
-            // op(A)[i][p] = A[p][i]: each depth step reads `rows` contiguous values.
-            for (int p = 0; p < kc; p++) {
-                int src = q.aOff() + (p0 + p) * q.lda() + i0;
-                int d = di + p * MR;
-                for (int r = 0; r < rows; r++) {
-                    dst[d + r] = a[src + r];
+            // op(A)[i][p] = A[p][i]: each depth step copies `rows` contiguous values, a masked
+            // vector at a time (one vector when MR <= L)
+            for (int r = 0; r < rows; r += L) {
+                VectorMask<Float> m = S.indexInRange(r, rows);
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(S, a, q.aOff() + (p0 + p) * q.lda() + i0 + r, m)
+                            .intoArray(dst, di + p * MR + r, m);
                 }
             }
         } else {

@@ -4,14 +4,17 @@ import static dev.thirty.kernels.VectorElementwise.L;
 import static dev.thirty.kernels.VectorElementwise.S;
 import static jdk.incubator.vector.FloatVector.fromArray;
 
+import java.util.ArrayList;
+import java.util.List;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Reductions with the Vector API: four vector accumulators over blocks of {@code 4 L} elements
  * ({@code L} lanes), then one masked vector at a time into the first accumulator; finally the
- * accumulators are combined pairwise and their lanes in lane order.
+ * accumulators are combined pairwise and their lanes by a fixed pairwise tree.
  *
  * <p>The order of operations depends only on {@code n} and the lane count, never on timing. The
  * final lane combination is written out rather than left to {@link FloatVector#reduceLanes},
@@ -83,13 +86,8 @@ final class VectorReductions implements ReductionKernels {
             acc0 = acc0.lanewise(VectorOperators.MAX, fromArray(S, x, off + i, m), m);
         }
         // lanewise MAX follows Math.max: NaN propagates
-        float[] lanes = acc0.lanewise(VectorOperators.MAX, acc1)
-                .lanewise(VectorOperators.MAX, acc2.lanewise(VectorOperators.MAX, acc3)).toArray();
-        float best = lanes[0];
-        for (int k = 1; k < lanes.length; k++) {
-            best = Math.max(best, lanes[k]);
-        }
-        return best;
+        return maxLanes(acc0.lanewise(VectorOperators.MAX, acc1)
+                .lanewise(VectorOperators.MAX, acc2.lanewise(VectorOperators.MAX, acc3)));
     }
 
     /** {@code sum(a[aOff+i] * b[bOff+i])} over {@code n} elements, with fused multiply-add. */
@@ -113,13 +111,37 @@ final class VectorReductions implements ReductionKernels {
         return sumLanes(acc0.add(acc1).add(acc2.add(acc3)));
     }
 
-    /** The sum of the lanes of {@code v}, added in lane order. Called once per reduction. */
-    static float sumLanes(FloatVector v) {
-        float[] lanes = v.toArray();
-        float s = 0f;
-        for (float lane : lanes) {
-            s += lane;
+    /**
+     * Lane {@code i} of each step's partner: lane {@code i + width} (mod L) for width L/2, L/4, .., 1.
+     * Shuffles are built once; rearranging by a constant shuffle is one permute instruction.
+     */
+    private static final List<VectorShuffle<Float>> HALVES = halves();
+
+    private static List<VectorShuffle<Float>> halves() {
+        List<VectorShuffle<Float>> steps = new ArrayList<>();
+        for (int width = L / 2; width >= 1; width /= 2) {
+            steps.add(VectorShuffle.iota(S, width, 1, true));
         }
-        return s;
+        return List.copyOf(steps);
+    }
+
+    /**
+     * The sum of the lanes of {@code v} as a fixed pairwise tree: lanes {@code i} and
+     * {@code i + L/2} first, then the halves of that, down to lane 0. The order depends only on L,
+     * and log2(L) vector adds replace a chain of L scalar ones. Called once per reduction.
+     */
+    static float sumLanes(FloatVector v) {
+        for (VectorShuffle<Float> half : HALVES) {
+            v = v.add(v.rearrange(half));
+        }
+        return v.lane(0);
+    }
+
+    /** The largest lane of {@code v} by the same tree as {@link #sumLanes}; NaN wins as in Math.max. */
+    static float maxLanes(FloatVector v) {
+        for (VectorShuffle<Float> half : HALVES) {
+            v = v.lanewise(VectorOperators.MAX, v.rearrange(half));
+        }
+        return v.lane(0);
     }
 }

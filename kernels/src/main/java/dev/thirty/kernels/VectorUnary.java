@@ -119,13 +119,18 @@ final class VectorUnary {
         }
     }
 
-    /** {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + ((c x) x) x)))}, in the reference's order. */
+    /**
+     * {@code 0.5 x (1 + tanh(u))} with {@code u = sqrt(2/pi) (x + ((c x) x) x)} as in the reference,
+     * evaluated as {@code x / (1 + e^(-2u))}: the same function ({@code 1 + tanh u = 2 / (1 + e^(-2u))}),
+     * one exp and one division instead of tanh's exp, division and polynomial, and no cancellation
+     * in {@code 1 + tanh u} for negative x.
+     */
     private static void gelu(float[] x, int xOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = fromArray(S, x, xOff + i, m);
-            FloatVector t = VectorMath.tanh(v.add(v.mul(GELU_C).mul(v).mul(v)).mul(SQRT_2_OVER_PI));
-            v.mul(0.5f).mul(t.add(1f)).intoArray(out, outOff + i, m);
+            FloatVector e = VectorMath.exp(v.add(v.mul(GELU_C).mul(v).mul(v)).mul(-2f * SQRT_2_OVER_PI));
+            v.div(e.add(1f)).intoArray(out, outOff + i, m);
         }
     }
 
@@ -216,16 +221,25 @@ final class VectorUnary {
         }
     }
 
-    /** {@code 0.5 (1 + t) + 0.5 x (1 - t^2) sqrt(2/pi) (1 + 3 c x^2)}, in the reference's order. */
+    /**
+     * The reference's {@code 0.5 (1 + t) + 0.5 x (1 - t^2) u'} with {@code t = tanh u},
+     * {@code u' = sqrt(2/pi) (1 + 3 c x^2)}, written with {@code s = 1 / (1 + e)}, {@code e = e^(-2u)}
+     * as in the forward pass: {@code 1 + t = 2 s} and {@code 1 - t^2 = 4 s (1 - s) = 4 e s^2}, so the
+     * derivative is {@code s + 2 x e s^2 u'}.
+     */
     private static void geluBackward(float[] x, int xOff, float[] y, int yOff,
                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector vx = fromArray(S, x, xOff + i, m);
-            FloatVector t = VectorMath.tanh(vx.add(vx.mul(GELU_C).mul(vx).mul(vx)).mul(SQRT_2_OVER_PI));
-            FloatVector dInner = vx.mul(3f * GELU_C).mul(vx).add(1f).mul(SQRT_2_OVER_PI);
-            FloatVector d = t.add(1f).mul(0.5f).add(vx.mul(0.5f).mul(one.sub(t.mul(t))).mul(dInner));
+            // e capped at e^80 so that e s stays finite (about 1) where e alone would overflow
+            FloatVector e = VectorMath.exp(vx.add(vx.mul(GELU_C).mul(vx).mul(vx)).mul(-2f * SQRT_2_OVER_PI).min(80f));
+            FloatVector s = one.div(e.add(1f));
+            FloatVector twoDInner = vx.mul(3f * GELU_C).mul(vx).add(1f).mul(2f * SQRT_2_OVER_PI);
+            FloatVector d = s.add(vx.mul(e.mul(s)).mul(s).mul(twoDInner))
+                    // the reference's 0 * infinity at x = +-infinity
+                    .blend(Float.NaN, vx.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }

@@ -37,7 +37,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Reproducibility: weights from {@code Rng.seeded(seed)}; the batch of step s from
  * {@code Rng.seeded(seed + 1 + s)} (a resumed run replays the same batches); the evaluation
- * batches after step s from {@code Rng.seeded(-1 - seed - s)}. The final weights are also written
+ * batches after step s from {@code Rng.seeded(-1 - seed - s)}. At the end, {@code val/loss_full}
+ * is the loss over the whole validation split (every token once), free of the estimate's sampling
+ * noise; {@code val/loss} stays nanoGPT's 20-batch estimate. The final weights are also written
  * as {@code model.safetensors} with nanoGPT's names.
  */
 public final class GptCharExperiment implements Experiment<GptCharConfig>, Sampler<GptCharConfig> {
@@ -134,12 +136,15 @@ public final class GptCharExperiment implements Experiment<GptCharConfig>, Sampl
             }
         }
         ctx.saveCheckpoint(TrainingState.capture(c.steps(), model, adamw, Map.of(), record));
+        Map<String, Double> finals = new LinkedHashMap<>(last);
+        finals.put("val/loss_full", fullLoss(model, split.validation(), c));
+        ctx.log(c.steps(), "val/loss_full", finals.get("val/loss_full"));
         SafeTensors.write(ctx.runDir().resolve("model.safetensors"), model.stateDict(),
                 Map.of("format", "pt", "tied", "lm_head.weight=transformer.wte.weight"));
         int[] prime = vocab.encode("\n").toArray();
         String sample = vocab.decode(Generation.generate(model, prime, 500, 0.8, 0, Rng.seeded(ctx.seed())));
         ctx.writeSamples("500 characters at temperature 0.8:\n\n```\n" + sample + "\n```\n");
-        return RunResult.completed(c.steps(), last);
+        return RunResult.completed(c.steps(), finals);
     }
 
     /** The mean loss over {@code evalBatches} random windows, without recording gradients. */
@@ -152,6 +157,26 @@ public final class GptCharExperiment implements Experiment<GptCharConfig>, Sampl
                 sum += CrossEntropy.crossEntropy(model.forward(w.inputs(), c.batch(), c.context()), w.targets()).item();
             }
             return sum / c.evalBatches();
+        });
+    }
+
+    /**
+     * The mean loss over the whole of {@code tokens}, cut into consecutive windows of
+     * {@code context} tokens: every token predicted once (with the context since its window's
+     * start), so, unlike {@link #estimateLoss}, no sampling noise.
+     */
+    static double fullLoss(Gpt model, TokenStream tokens, GptCharConfig c) {
+        model.eval();
+        int windows = Windows.wholeWindows(tokens, c.context());
+        return GradMode.noGrad(() -> {
+            double sum = 0;
+            for (int first = 0; first < windows; first += c.batch()) {
+                int count = Math.min(c.batch(), windows - first);
+                Windows w = Windows.consecutive(tokens, first, count, c.context());
+                sum += count * (double) CrossEntropy.crossEntropy(model.forward(w.inputs(), count, c.context()),
+                        w.targets()).item();
+            }
+            return sum / windows;
         });
     }
 

@@ -1,16 +1,21 @@
 package dev.thirty.papers.gpt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.thirty.autograd.GradMode;
 import dev.thirty.data.DataLocation;
+import dev.thirty.data.TokenStream;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
 import dev.thirty.experiment.Sampler;
 import dev.thirty.io.Checkpoint;
 import dev.thirty.io.SafeTensors;
 import dev.thirty.kernels.ComputePool;
+import dev.thirty.nn.functional.CrossEntropy;
+import dev.thirty.tensor.Rng;
 import dev.thirty.testkit.FloatAssert;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,6 +90,32 @@ class GptCharExperimentTest {
         a.tensors().forEach((name, t) -> FloatAssert.assertIdentical(name, t.data(), b.tensors().get(name).data()));
         assertEquals(Files.readString(dir.resolve("straight/metrics.csv")),
                 Files.readString(dir.resolve("resumed/metrics.csv")));
+    }
+
+    /** 100 tokens in windows of 8 with batch 5: 12 windows (the last token only a target), batches of 5, 5 and 2. */
+    @Test
+    void fullLossIsTheMeanOverEveryConsecutiveWindow() {
+        int context = 8;
+        int[] ids = new int[100];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rng.nextInt(11);
+        }
+        TokenStream tokens = new TokenStream(ids);
+        GptCharConfig tiny = GptCharConfig.tiny();
+        GptCharConfig c = new GptCharConfig(1, 2, 16, context, 5, 0f, tiny.lr(), tiny.minLr(), 0.9, 0.99, 0.1, 1, 2,
+                2, 1.0, 0.9, 1, 1);
+        Gpt model = new Gpt(c.model(11), Rng.seeded(5));
+        assertEquals(12, Windows.wholeWindows(tokens, context));
+        double expected = 0;
+        for (int w = 0; w < 12; w++) {
+            int[] x = java.util.Arrays.copyOfRange(ids, w * context, (w + 1) * context);
+            int[] y = java.util.Arrays.copyOfRange(ids, w * context + 1, (w + 1) * context + 1);
+            expected += GradMode.noGrad(() -> CrossEntropy.crossEntropy(model.forward(x, 1, context), y).item());
+        }
+        assertEquals(expected / 12, GptCharExperiment.fullLoss(model, tokens, c), 1e-5);
+        assertThrows(IllegalArgumentException.class, () -> Windows.consecutive(tokens, 10, 3, context),
+                "windows 10..12 need token 104");
     }
 
     private static RunResult run(GptCharConfig c, Path runDir, Checkpoint resume, BooleanSupplier stop)
