@@ -36,6 +36,21 @@ final class DecoderLayer extends Module {
 
     Tensor forward(Tensor x, Tensor memory, AttentionMask srcMask, AttentionMask tgtMask) {
         x = norm1.forward(x.add(dropout.forward(selfAttn.forward(x, x, x, tgtMask))));
+        return attendAndFeedForward(x, memory, srcMask);
+    }
+
+    /**
+     * The same layer for one new position {@code x (B, 1, dModel)} whose self-attention reads
+     * {@code keys (B, t, dModel)}: this layer's inputs at every position so far, x's included
+     * (so no causal mask is needed).
+     */
+    Tensor forwardNext(Tensor x, Tensor keys, Tensor memory, AttentionMask srcMask) {
+        x = norm1.forward(x.add(dropout.forward(selfAttn.forward(x, keys, keys, null))));
+        return attendAndFeedForward(x, memory, srcMask);
+    }
+
+    /** The second and third sublayers: attention over the encoder's output, then the FFN. */
+    private Tensor attendAndFeedForward(Tensor x, Tensor memory, AttentionMask srcMask) {
         x = norm2.forward(x.add(dropout.forward(srcAttn.forward(x, memory, memory, srcMask))));
         return norm3.forward(x.add(dropout.forward(feedForward.forward(x))));
     }

@@ -9,6 +9,8 @@ import dev.thirty.nn.Module;
 import dev.thirty.nn.ModuleList;
 import dev.thirty.nn.attention.AttentionMask;
 import dev.thirty.nn.attention.SinusoidalPositionalEncoding;
+import dev.thirty.tensor.Indexing;
+import dev.thirty.tensor.Layout;
 import dev.thirty.tensor.LinearAlgebra;
 import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Tensor;
@@ -45,6 +47,7 @@ public final class Transformer extends Module {
     private final ModuleList<EncoderLayer> encoder;
     private final ModuleList<DecoderLayer> decoder;
     private final Linear generator;
+    private final float[] positionTable;
 
     /** Weights and dropout masks both drawn from {@code rng}. */
     public Transformer(TransformerConfig c, RandomGenerator rng) {
@@ -58,6 +61,7 @@ public final class Transformer extends Module {
         this.srcEmbed = child("src_embed", new Embedding(c.vocab(), c.dModel(), init));
         this.tgtEmbed = shared ? srcEmbed : child("tgt_embed", new Embedding(c.vocab(), c.dModel(), init));
         this.positions = child("positions", new SinusoidalPositionalEncoding(c.dModel(), c.maxLength()));
+        this.positionTable = SinusoidalPositionalEncoding.table(c.dModel(), c.maxLength());
         this.dropout = child("dropout", new Dropout(c.dropout(), masks));
         List<EncoderLayer> enc = new ArrayList<>();
         List<DecoderLayer> dec = new ArrayList<>();
@@ -102,6 +106,64 @@ public final class Transformer extends Module {
             x = layer.forward(x, memory, srcMask, tgtMask);
         }
         return x;
+    }
+
+    /**
+     * What step-by-step decoding remembers: for each decoder layer, its inputs at the positions
+     * decoded so far ({@code (R, t, dModel)}), which the next position's self-attention reads as
+     * keys and values. Rows are hypotheses; {@link #reorder} follows beam search's choices.
+     */
+    public static final class DecoderCache {
+
+        private final Tensor[] inputs;
+        private int length;
+
+        private DecoderCache(int layers) {
+            this.inputs = new Tensor[layers];
+        }
+
+        /** Positions decoded so far. */
+        public int length() {
+            return length;
+        }
+
+        /** Row r of the cache becomes old row {@code rows[r]}: {@code (R, t, C) -> (rows.length, t, C)}. */
+        public void reorder(int[] rows) {
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = Indexing.indexSelect(inputs[i], 0, rows);
+            }
+        }
+    }
+
+    /** An empty cache for {@link #decodeNext}. */
+    public DecoderCache newCache() {
+        return new DecoderCache(config.layers());
+    }
+
+    /**
+     * The decoder at the next position only (inference, no dropout): {@code tokens (R)} are the
+     * tokens at position {@code cache.length()}; returns the decoder's output there,
+     * {@code (R, dModel)}, equal to the last row of {@link #decodeStates} over the whole prefix
+     * (causal masking makes earlier positions independent of later ones).
+     */
+    public Tensor decodeNext(Tensor memory, AttentionMask srcMask, int[] tokens, DecoderCache cache) {
+        int r = tokens.length;
+        int t = cache.length;
+        if (t >= config.maxLength()) {
+            throw new IllegalArgumentException("transformer: cannot decode past position " + config.maxLength());
+        }
+        float[] pe = java.util.Arrays.copyOfRange(positionTable, t * config.dModel(), (t + 1) * config.dModel());
+        Tensor x = tgtEmbed.forward(tokens, r, 1).mul((float) Math.sqrt(config.dModel()))
+                .add(Tensor.of(pe, 1, config.dModel()));                      // (R, 1, C)
+        int i = 0;
+        for (DecoderLayer layer : decoder) {
+            Tensor past = cache.inputs[i];
+            Tensor keys = past == null ? x : Layout.concat(1, past, x);         // (R, t, C) ++ (R, 1, C)
+            cache.inputs[i++] = keys;
+            x = layer.forwardNext(x, keys, memory, srcMask);
+        }
+        cache.length++;
+        return x.reshape(r, config.dModel());                                  // (R, 1, C) -> (R, C)
     }
 
     /** The pre-softmax linear transformation (§3.4): {@code (..., dModel) -> (..., vocab)}. */

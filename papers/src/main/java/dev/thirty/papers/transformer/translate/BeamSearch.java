@@ -24,8 +24,8 @@ import java.util.List;
  * Greedy decoding is the case {@code k = 1}, α 0: the most likely token, until {@code </s>}.
  *
  * <p>Sentences are decoded together, {@code k} rows each, so the matrix products stay large; the
- * decoder re-reads the whole prefix at each step (no key/value cache), which costs about twice
- * the work of a cached decoder at these lengths.
+ * decoder runs one position per step over a {@link Transformer.DecoderCache} of the earlier
+ * positions, reordered as hypotheses are kept or dropped.
  */
 final class BeamSearch {
 
@@ -76,8 +76,15 @@ final class BeamSearch {
         return Arrays.asList(out);
     }
 
-    /** A hypothesis: its tokens after {@code <s>} and its summed log-probability. */
-    private record Hypothesis(int[] tokens, double logProb) {
+    /**
+     * A hypothesis: its tokens after {@code <s>}, its summed log-probability, and the row (within
+     * its sentence's k) of the hypothesis it extends.
+     */
+    private record Hypothesis(int[] tokens, double logProb, int parent) {
+
+        int last() {
+            return tokens.length == 0 ? BytePairEncoding.BOS : tokens[tokens.length - 1];
+        }
     }
 
     private static List<int[]> searchGroup(Transformer model, List<int[]> sources, int k, double alpha,
@@ -105,37 +112,32 @@ final class BeamSearch {
 
         List<List<Hypothesis>> live = new ArrayList<>();
         List<List<Hypothesis>> finished = new ArrayList<>();
-        int maxLength = 0;
         for (int i = 0; i < g; i++) {
-            live.add(new ArrayList<>(List.of(new Hypothesis(new int[0], 0))));
+            live.add(new ArrayList<>(List.of(new Hypothesis(new int[0], 0, 0))));
             finished.add(new ArrayList<>());
-            maxLength = Math.max(maxLength, sources.get(i).length + extraLength);
         }
-        int limit = Math.min(maxLength, model.config().maxLength());
-        for (int t = 1; t <= limit; t++) {
-            if (allDone(finished, live, k)) {
-                break;
-            }
-            int[] prefix = new int[g * k * t]; // (G*k, t): <s> then each hypothesis' tokens
+        Transformer.DecoderCache cache = model.newCache();
+        for (int t = 1; !allDone(finished, live, k); t++) {
+            int[] parents = new int[g * k];
+            int[] tokens = new int[g * k];   // (G*k): the last token of each row's hypothesis
             for (int i = 0; i < g; i++) {
                 for (int j = 0; j < k; j++) {
-                    int row = i * k + j;
-                    prefix[row * t] = BytePairEncoding.BOS;
-                    if (j < live.get(i).size()) {
-                        System.arraycopy(live.get(i).get(j).tokens(), 0, prefix, row * t + 1, t - 1);
-                    }
+                    boolean used = j < live.get(i).size();
+                    parents[i * k + j] = i * k + (used ? live.get(i).get(j).parent() : 0);
+                    tokens[i * k + j] = used ? live.get(i).get(j).last() : BytePairEncoding.PAD;
                 }
             }
-            Tensor states = model.decodeStates(rowMemory, rowMask, prefix, g * k, t, AttentionMask.causal(t));
-            Tensor last = states.slice(1, t - 1, t).reshape(g * k, -1);        // (G*k, t, C) -> (G*k, C)
-            float[] logits = model.generate(last).data();                      // (G*k, V)
+            if (t > 1) {
+                cache.reorder(parents);
+            }
+            float[] logits = model.generate(model.decodeNext(rowMemory, rowMask, tokens, cache)).data(); // (G*k, V)
             int vocab = logits.length / (g * k);
             for (int i = 0; i < g; i++) {
                 if (finished.get(i).size() >= k || live.get(i).isEmpty()) {
                     continue;
                 }
-                boolean lastStep = t == Math.min(limit, sources.get(i).length + extraLength);
-                expand(live.get(i), finished.get(i), logits, i * k, vocab, k, lastStep);
+                int limit = Math.min(model.config().maxLength() - 1, sources.get(i).length + extraLength);
+                expand(live.get(i), finished.get(i), logits, i * k, vocab, k, t >= limit);
             }
         }
         List<int[]> best = new ArrayList<>();
@@ -190,7 +192,7 @@ final class BeamSearch {
             int[] prev = live.get(candRow[c]).tokens();
             int[] tokens = Arrays.copyOf(prev, prev.length + 1);
             tokens[prev.length] = candToken[c];
-            Hypothesis h = new Hypothesis(tokens, candScore[c]);
+            Hypothesis h = new Hypothesis(tokens, candScore[c], candRow[c]);
             if (candToken[c] == BytePairEncoding.EOS || lastStep) {
                 if (finished.size() < k) {
                     finished.add(h);

@@ -112,9 +112,11 @@ public final class TranslateExperiment implements Experiment<TranslateConfig>, T
         }
         TrainedModel trained = new TrainedModel(bpe, model);
         Map<String, Double> last = new LinkedHashMap<>();
+        float trainLoss = Float.NaN;
         for (long step = start; step < c.steps(); step++) {
             model.train();
             float l = trainStep(model, adam, lr.at(step), loss, batches.at(step, ctx.seed()));
+            trainLoss = l;
             long done = step + 1;
             if (!Float.isFinite(l)) {
                 throw new IllegalStateException("translate: the loss became " + l + " at step " + done);
@@ -140,11 +142,14 @@ public final class TranslateExperiment implements Experiment<TranslateConfig>, T
         ctx.saveCheckpoint(capture(c.steps(), model, adam, masks, record));
         SafeTensors.write(ctx.runDir().resolve("model.safetensors"), model.stateDict(), Map.of("format", "pt",
                 "tied", "tgt_embed.weight=src_embed.weight,generator.weight=src_embed.weight"));
-        Multi30k.Split test = Multi30k.load(files, Multi30k.TEST);
+        Multi30k.Split test = Multi30k.load(files, Multi30k.TEST).first(c.testSentences());
         List<String> hyps = trained.translate(test.german(), c.beam(), c.lengthPenalty());
         Bleu.Score score = Bleu.corpus(hyps, test.english());
         ctx.log(c.steps(), "test/bleu", score.score());
         last.put("test/bleu", score.score());
+        if (Float.isFinite(trainLoss)) {
+            last.put("train/loss", (double) trainLoss);
+        }
         ctx.writeSamples(samples(test, hyps, score, c));
         return RunResult.completed(c.steps(), last);
     }
