@@ -69,8 +69,14 @@ record TrainedModel(BytePairEncoding bpe, Transformer model) {
     List<String> translate(List<String> sentences, int beam, double lengthPenalty) {
         model.eval();
         List<int[]> sources = new ArrayList<>();
-        for (String s : sentences) {
-            sources.add(bpe.encode(s));
+        int longest = model.config().maxLength() - 1; // the source's </s> takes a position too
+        for (int i = 0; i < sentences.size(); i++) {
+            int[] ids = bpe.encode(sentences.get(i));
+            if (ids.length > longest) {
+                throw new IllegalArgumentException("translate: sentence " + (i + 1) + " is " + ids.length
+                        + " subword tokens long; this model reads at most " + longest);
+            }
+            sources.add(ids);
         }
         List<String> out = new ArrayList<>();
         for (int[] ids : BeamSearch.search(model, sources, beam, lengthPenalty, TranslateConfig.EXTRA_LENGTH)) {
