@@ -6,6 +6,7 @@ import dev.thirty.experiment.Experiment;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.Translator;
 import dev.thirty.io.Checkpoint;
+import dev.thirty.kernels.ComputePool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,6 +57,10 @@ final class TranslateCommand implements Runnable {
     @Option(names = "--data", paramLabel = "DIR", description = "Where data sets are (for --evaluate).")
     Path data;
 
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Compute threads (default: THIRTY_THREADS, else all cores).")
+    Integer threads;
+
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
     boolean json;
 
@@ -70,6 +75,19 @@ final class TranslateCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "translate: give sentences or --evaluate SPLIT, not both");
         }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads: must be at least 1, got "
+                    + threads);
+        }
+        try (ComputePool pool = ComputePool.ofThreads(threads != null ? threads : ComputePool.configuredThreads())) {
+            pool.call(() -> {
+                execute(request);
+                return null;
+            });
+        }
+    }
+
+    private void execute(Translator.Request request) {
         try {
             JsonNode recorded = RunRecords.readConfig(runDir);
             Experiment<?> e = Experiments.ofRun(runDir, recorded);
