@@ -1,7 +1,9 @@
 package dev.thirty.cli;
 
 import dev.thirty.cli.demo.SpiralsExperiment;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.thirty.experiment.Experiment;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ final class Experiments {
             new dev.thirty.papers.charrnn.CharRnnExperiment(),
             new dev.thirty.papers.lstm.RecallExperiment(),
             new dev.thirty.papers.transformer.CopyTaskExperiment(),
+            new dev.thirty.papers.transformer.translate.TranslateExperiment(),
             new dev.thirty.papers.gpt.GptCharExperiment(),
             new dev.thirty.papers.coffee.CoffeeExperiment(),
             new dev.thirty.papers.coffee.CoffeeScalingExperiment(),
@@ -30,6 +33,13 @@ final class Experiments {
 
     static Optional<Experiment<?>> byName(String name) {
         return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /** The experiment a run folder's recorded config names, or an error naming the run and the experiment. */
+    static Experiment<?> ofRun(Path runDir, JsonNode recorded) {
+        String name = recorded.path("experiment").asText();
+        return byName(name).orElseThrow(() -> new IllegalArgumentException(
+                runDir + " is a run of '" + name + "', which this version does not know"));
     }
 
     static Map<String, String> titles() {

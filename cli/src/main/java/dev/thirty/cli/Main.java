@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "Papers of Ilya Sutskever's reading list, run on an engine of our own.",
-        subcommands = {ListCommand.class, RunCommand.class, SampleCommand.class, ReportCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, SampleCommand.class, TranslateCommand.class,
+                ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -49,9 +49,7 @@ final class SampleCommand implements Runnable {
         Sampler.Request request = new Sampler.Request(prime, length, temperature, topK, seed);
         try {
             JsonNode recorded = RunRecords.readConfig(runDir);
-            String name = recorded.path("experiment").asText();
-            Experiment<?> e = Experiments.byName(name).orElseThrow(() -> new IllegalArgumentException(
-                    runDir + " is a run of '" + name + "', which this version does not know"));
+            Experiment<?> e = Experiments.ofRun(runDir, recorded);
             String text = sample(e, runDir, recorded, request);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -24,18 +24,33 @@ final class DecoderLayer extends Module {
     private final LayerNorm norm3;
     private final Dropout dropout;
 
-    DecoderLayer(TransformerConfig c, RandomGenerator rng) {
-        this.selfAttn = child("self_attn", new MultiHeadAttention(c.dModel(), c.heads(), c.dropout(), rng));
-        this.srcAttn = child("src_attn", new MultiHeadAttention(c.dModel(), c.heads(), c.dropout(), rng));
-        this.feedForward = child("feed_forward", new PositionwiseFeedForward(c.dModel(), c.dFf(), c.dropout(), rng));
+    DecoderLayer(TransformerConfig c, RandomGenerator masks) {
+        this.selfAttn = child("self_attn", new MultiHeadAttention(c.dModel(), c.heads(), c.dropout(), masks));
+        this.srcAttn = child("src_attn", new MultiHeadAttention(c.dModel(), c.heads(), c.dropout(), masks));
+        this.feedForward = child("feed_forward", new PositionwiseFeedForward(c.dModel(), c.dFf(), c.dropout(), masks));
         this.norm1 = child("norm1", new LayerNorm(c.dModel()));
         this.norm2 = child("norm2", new LayerNorm(c.dModel()));
         this.norm3 = child("norm3", new LayerNorm(c.dModel()));
-        this.dropout = child("dropout", new Dropout(c.dropout(), rng));
+        this.dropout = child("dropout", new Dropout(c.dropout(), masks));
     }
 
     Tensor forward(Tensor x, Tensor memory, AttentionMask srcMask, AttentionMask tgtMask) {
         x = norm1.forward(x.add(dropout.forward(selfAttn.forward(x, x, x, tgtMask))));
+        return attendAndFeedForward(x, memory, srcMask);
+    }
+
+    /**
+     * The same layer for one new position {@code x (B, 1, dModel)} whose self-attention reads
+     * {@code keys (B, t, dModel)}: this layer's inputs at every position so far, x's included
+     * (so no causal mask is needed).
+     */
+    Tensor forwardNext(Tensor x, Tensor keys, Tensor memory, AttentionMask srcMask) {
+        x = norm1.forward(x.add(dropout.forward(selfAttn.forward(x, keys, keys, null))));
+        return attendAndFeedForward(x, memory, srcMask);
+    }
+
+    /** The second and third sublayers: attention over the encoder's output, then the FFN. */
+    private Tensor attendAndFeedForward(Tensor x, Tensor memory, AttentionMask srcMask) {
         x = norm2.forward(x.add(dropout.forward(srcAttn.forward(x, memory, memory, srcMask))));
         return norm3.forward(x.add(dropout.forward(feedForward.forward(x))));
     }

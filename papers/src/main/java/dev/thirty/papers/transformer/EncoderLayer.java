@@ -22,12 +22,12 @@ final class EncoderLayer extends Module {
     private final LayerNorm norm2;
     private final Dropout dropout;
 
-    EncoderLayer(TransformerConfig c, RandomGenerator rng) {
-        this.selfAttn = child("self_attn", new MultiHeadAttention(c.dModel(), c.heads(), c.dropout(), rng));
-        this.feedForward = child("feed_forward", new PositionwiseFeedForward(c.dModel(), c.dFf(), c.dropout(), rng));
+    EncoderLayer(TransformerConfig c, RandomGenerator masks) {
+        this.selfAttn = child("self_attn", new MultiHeadAttention(c.dModel(), c.heads(), c.dropout(), masks));
+        this.feedForward = child("feed_forward", new PositionwiseFeedForward(c.dModel(), c.dFf(), c.dropout(), masks));
         this.norm1 = child("norm1", new LayerNorm(c.dModel()));
         this.norm2 = child("norm2", new LayerNorm(c.dModel()));
-        this.dropout = child("dropout", new Dropout(c.dropout(), rng));
+        this.dropout = child("dropout", new Dropout(c.dropout(), masks));
     }
 
     Tensor forward(Tensor x, AttentionMask srcMask) {

@@ -1,5 +1,6 @@
 package dev.thirty.papers.transformer;
 
+import dev.thirty.kernels.Transpose;
 import dev.thirty.nn.Dropout;
 import dev.thirty.nn.Embedding;
 import dev.thirty.nn.Init;
@@ -8,6 +9,9 @@ import dev.thirty.nn.Module;
 import dev.thirty.nn.ModuleList;
 import dev.thirty.nn.attention.AttentionMask;
 import dev.thirty.nn.attention.SinusoidalPositionalEncoding;
+import dev.thirty.tensor.Indexing;
+import dev.thirty.tensor.Layout;
+import dev.thirty.tensor.LinearAlgebra;
 import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Tensor;
 import java.util.ArrayList;
@@ -23,8 +27,15 @@ import java.util.random.RandomGenerator;
  * with memory to logits {@code (B, T, vocab)}. Initialisation as the Annotated Transformer:
  * Glorot-uniform for every matrix.
  *
- * <p>Deviation from the paper: source and target embeddings and the generator are separate
- * matrices (the paper shares them, §3.4); the copy task does not need the sharing.
+ * <p>§3.4 weight sharing: with {@link TransformerConfig.Embeddings#SHARED} one matrix
+ * {@code src_embed.weight (vocab, dModel)} embeds source and target tokens and, transposed, is the
+ * pre-softmax linear transformation (no bias); the state dict then holds it once, and
+ * {@code tgt_embed.weight} and {@code generator.weight} are that tensor. With
+ * {@link TransformerConfig.Embeddings#SEPARATE} (the copy task) they are three matrices and the
+ * generator has a bias.
+ *
+ * <p>Dropout masks come from their own generator (second constructor), so that a run can save its
+ * state and resume with the same masks.
  */
 public final class Transformer extends Module {
 
@@ -36,25 +47,34 @@ public final class Transformer extends Module {
     private final ModuleList<EncoderLayer> encoder;
     private final ModuleList<DecoderLayer> decoder;
     private final Linear generator;
+    private final float[] positionTable;
 
+    /** Weights and dropout masks both drawn from {@code rng}. */
     public Transformer(TransformerConfig c, RandomGenerator rng) {
+        this(c, rng, rng);
+    }
+
+    /** Weights drawn from {@code init}, dropout masks from {@code masks}. */
+    public Transformer(TransformerConfig c, RandomGenerator init, RandomGenerator masks) {
         this.config = c;
-        this.srcEmbed = child("src_embed", new Embedding(c.vocab(), c.dModel(), rng));
-        this.tgtEmbed = child("tgt_embed", new Embedding(c.vocab(), c.dModel(), rng));
+        boolean shared = c.embeddings() == TransformerConfig.Embeddings.SHARED;
+        this.srcEmbed = child("src_embed", new Embedding(c.vocab(), c.dModel(), init));
+        this.tgtEmbed = shared ? srcEmbed : child("tgt_embed", new Embedding(c.vocab(), c.dModel(), init));
         this.positions = child("positions", new SinusoidalPositionalEncoding(c.dModel(), c.maxLength()));
-        this.dropout = child("dropout", new Dropout(c.dropout(), rng));
+        this.positionTable = SinusoidalPositionalEncoding.table(c.dModel(), c.maxLength());
+        this.dropout = child("dropout", new Dropout(c.dropout(), masks));
         List<EncoderLayer> enc = new ArrayList<>();
         List<DecoderLayer> dec = new ArrayList<>();
         for (int i = 0; i < c.layers(); i++) {
-            enc.add(new EncoderLayer(c, rng));
-            dec.add(new DecoderLayer(c, rng));
+            enc.add(new EncoderLayer(c, masks));
+            dec.add(new DecoderLayer(c, masks));
         }
         this.encoder = child("encoder", new ModuleList<>(enc));
         this.decoder = child("decoder", new ModuleList<>(dec));
-        this.generator = child("generator", new Linear(c.dModel(), c.vocab(), rng));
+        this.generator = shared ? null : child("generator", new Linear(c.dModel(), c.vocab(), init));
         for (Parameter p : parameters()) {
             if (p.rank() > 1) {
-                Init.xavierUniform(p, 1f, rng);
+                Init.xavierUniform(p, 1f, init);
             }
         }
     }
@@ -75,11 +95,83 @@ public final class Transformer extends Module {
     /** The decoder and generator: target ids {@code (B, T)} to logits {@code (B, T, vocab)}. */
     public Tensor decode(Tensor memory, AttentionMask srcMask, int[] tgt, int batch, int length,
                          AttentionMask tgtMask) {
+        return generate(decodeStates(memory, srcMask, tgt, batch, length, tgtMask));
+    }
+
+    /** The decoder stack alone: target ids {@code (B, T)} to its output {@code (B, T, dModel)}. */
+    public Tensor decodeStates(Tensor memory, AttentionMask srcMask, int[] tgt, int batch, int length,
+                               AttentionMask tgtMask) {
         Tensor x = embed(tgtEmbed, tgt, batch, length);
         for (DecoderLayer layer : decoder) {
             x = layer.forward(x, memory, srcMask, tgtMask);
         }
-        return generator.forward(x);
+        return x;
+    }
+
+    /**
+     * What step-by-step decoding remembers: for each decoder layer, its inputs at the positions
+     * decoded so far ({@code (R, t, dModel)}), which the next position's self-attention reads as
+     * keys and values. Rows are hypotheses; {@link #reorder} follows beam search's choices.
+     */
+    public static final class DecoderCache {
+
+        private final Tensor[] inputs;
+        private int length;
+
+        private DecoderCache(int layers) {
+            this.inputs = new Tensor[layers];
+        }
+
+        /** Positions decoded so far. */
+        public int length() {
+            return length;
+        }
+
+        /** Row r of the cache becomes old row {@code rows[r]}: {@code (R, t, C) -> (rows.length, t, C)}. */
+        public void reorder(int[] rows) {
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = Indexing.indexSelect(inputs[i], 0, rows);
+            }
+        }
+    }
+
+    /** An empty cache for {@link #decodeNext}. */
+    public DecoderCache newCache() {
+        return new DecoderCache(config.layers());
+    }
+
+    /**
+     * The decoder at the next position only (inference, no dropout): {@code tokens (R)} are the
+     * tokens at position {@code cache.length()}; returns the decoder's output there,
+     * {@code (R, dModel)}, equal to the last row of {@link #decodeStates} over the whole prefix
+     * (causal masking makes earlier positions independent of later ones).
+     */
+    public Tensor decodeNext(Tensor memory, AttentionMask srcMask, int[] tokens, DecoderCache cache) {
+        int r = tokens.length;
+        int t = cache.length;
+        if (t >= config.maxLength()) {
+            throw new IllegalArgumentException("transformer: cannot decode past position " + config.maxLength());
+        }
+        float[] pe = java.util.Arrays.copyOfRange(positionTable, t * config.dModel(), (t + 1) * config.dModel());
+        Tensor x = tgtEmbed.forward(tokens, r, 1).mul((float) Math.sqrt(config.dModel()))
+                .add(Tensor.of(pe, 1, config.dModel()));                      // (R, 1, C)
+        int i = 0;
+        for (DecoderLayer layer : decoder) {
+            Tensor past = cache.inputs[i];
+            Tensor keys = past == null ? x : Layout.concat(1, past, x);         // (R, t, C) ++ (R, 1, C)
+            cache.inputs[i++] = keys;
+            x = layer.forwardNext(x, keys, memory, srcMask);
+        }
+        cache.length++;
+        return x.reshape(r, config.dModel());                                  // (R, 1, C) -> (R, C)
+    }
+
+    /** The pre-softmax linear transformation (§3.4): {@code (..., dModel) -> (..., vocab)}. */
+    public Tensor generate(Tensor states) {
+        if (generator != null) {
+            return generator.forward(states);
+        }
+        return LinearAlgebra.matmul(states, Transpose.N, srcEmbed.weight(), Transpose.T); // (..., C) -> (..., V)
     }
 
     /** §3.4 and §3.5: {@code Dropout(Embedding(ids) * sqrt(dModel) + PE)}, {@code (B, T) -> (B, T, dModel)}. */

@@ -10,11 +10,28 @@ package dev.thirty.papers.transformer;
  * @param heads   h, attention heads; {@code dModel} must divide by it
  * @param dropout P_drop on sublayer outputs, embeddings, attention weights and the FFN
  * @param maxLength the longest sequence the positional encoding covers
+ * @param embeddings whether source embedding, target embedding and generator share one matrix (§3.4)
  */
 public record TransformerConfig(int vocab, int layers, int dModel, int dFf, int heads, float dropout,
-                                int maxLength) {
+                                int maxLength, Embeddings embeddings) {
+
+    /** §3.4: "we share the same weight matrix between the two embedding layers and the pre-softmax linear transformation". */
+    public enum Embeddings {
+        /** Three matrices: source embedding, target embedding, and a generator with a bias. */
+        SEPARATE,
+        /** One matrix of a shared vocabulary for all three, as the paper; the generator has no bias. */
+        SHARED
+    }
+
+    /** Separate embeddings (the copy task's setting). */
+    public TransformerConfig(int vocab, int layers, int dModel, int dFf, int heads, float dropout, int maxLength) {
+        this(vocab, layers, dModel, dFf, heads, dropout, maxLength, Embeddings.SEPARATE);
+    }
 
     public TransformerConfig {
+        if (embeddings == null) {
+            embeddings = Embeddings.SEPARATE; // configs recorded before the choice existed
+        }
         if (vocab < 2 || layers < 1 || dModel < 2 || dFf < 1 || heads < 1 || maxLength < 1) {
             throw new IllegalArgumentException("transformer: sizes must be positive, got " + this);
         }
@@ -27,8 +44,8 @@ public record TransformerConfig(int vocab, int layers, int dModel, int dFf, int 
         }
     }
 
-    /** The base model of Table 3: N 6, dModel 512, dFf 2048, h 8, P_drop 0.1. */
+    /** The base model of Table 3: N 6, dModel 512, dFf 2048, h 8, P_drop 0.1, shared embeddings. */
     public static TransformerConfig base(int vocab, int maxLength) {
-        return new TransformerConfig(vocab, 6, 512, 2048, 8, 0.1f, maxLength);
+        return new TransformerConfig(vocab, 6, 512, 2048, 8, 0.1f, maxLength, Embeddings.SHARED);
     }
 }

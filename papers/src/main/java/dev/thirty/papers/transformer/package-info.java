@@ -1,7 +1,8 @@
 /**
  * Vaswani, Shazeer, Parmar, Uszkoreit, Jones, Gomez, Kaiser and Polosukhin (2017), "Attention Is
  * All You Need", NeurIPS: the encoder-decoder Transformer, trained first on the Annotated
- * Transformer's copy task (Rush, 2018).
+ * Transformer's copy task (Rush, 2018), then on Multi30k German to English (package
+ * {@code translate}).
  *
  * <table>
  *   <caption>Paper to code</caption>
@@ -19,7 +20,7 @@
  *
  * <p>Deviations from the paper: label smoothing spreads eps over all classes including padding
  * (PyTorch's {@code label_smoothing}), where the Annotated Transformer excludes padding and the
- * true class; embeddings and generator are not shared. Not yet here: beam search with length
- * penalty, Multi30k translation and BLEU.
+ * true class; the copy task keeps separate embeddings and generator (its config's
+ * {@code embeddings} is {@code SEPARATE}); translation shares them as §3.4 does.
  */
 package dev.thirty.papers.transformer;
