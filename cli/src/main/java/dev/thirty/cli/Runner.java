@@ -66,7 +66,7 @@ final class Runner {
         Path dir = RunRecords.create(opts.out, e.name());
         RunRecords.writeConfig(dir, e, preset, config, overrides, seed, threads, opts.checkpointEvery);
         human.println(e.name() + ": " + e.title() + " (preset " + preset + ", seed " + seed + ", "
-                + VersionInfo.runtime() + ")");
+                + VersionInfo.runtime(threads) + ")");
         human.println("run folder: " + dir);
         execute(e, config, dir, seed, threads, opts.checkpointEvery, null);
     }

@@ -26,8 +26,13 @@ public final class VersionInfo implements CommandLine.IVersionProvider {
 
     /** Java version, kernel backend and thread count, as one line. */
     public static String runtime() {
+        return runtime(ComputePool.configuredThreads());
+    }
+
+    /** The runtime line for a computation that runs on {@code threads} compute threads. */
+    public static String runtime(int threads) {
         return "Java " + Runtime.version() + ", " + Kernels.configuredBackend().name().toLowerCase()
-                + " kernels, " + ComputePool.configuredThreads() + " threads";
+                + " kernels, " + threads + (threads == 1 ? " thread" : " threads");
     }
 
     @Override

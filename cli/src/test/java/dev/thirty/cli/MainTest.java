@@ -85,6 +85,7 @@ class MainTest {
         JsonNode result = new ObjectMapper().readTree(o.out());
         assertEquals("completed", result.get("status").asText());
         assertEquals(30, result.get("step").asInt());
+        assertTrue(o.err().contains("kernels, 1 thread)"), "the banner names the run's threads: " + o.err());
         double acc = result.get("headline").get("ours").asDouble();
         assertTrue(acc >= 0 && acc <= 1, o.out());
         java.nio.file.Path dir = java.nio.file.Path.of(result.get("runDir").asText());
