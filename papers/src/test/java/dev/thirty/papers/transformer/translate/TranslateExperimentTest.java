@@ -12,14 +12,11 @@ import dev.thirty.experiment.RunResult;
 import dev.thirty.experiment.Translator;
 import dev.thirty.io.Checkpoint;
 import dev.thirty.io.SafeTensors;
-import dev.thirty.kernels.ComputePool;
+import dev.thirty.papers.ExperimentRuns;
 import dev.thirty.papers.transformer.Transformer;
 import dev.thirty.tensor.Rng;
 import dev.thirty.testkit.FloatAssert;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,18 +107,6 @@ class TranslateExperimentTest {
 
     private static RunResult run(TranslateConfig c, Path runDir, Checkpoint resume, BooleanSupplier stop)
             throws IOException {
-        Files.createDirectories(runDir);
-        DataLocation data = DataLocation.of(null, System.getenv(), runDir);
-        RunContext.Settings s = new RunContext.Settings(runDir, 11, data, null, 10, resume, stop,
-                RunContext.Progress.NONE, new PrintWriter(Writer.nullWriter()));
-        try (ComputePool pool = ComputePool.ofThreads(1); RunContext ctx = RunContext.open(s)) {
-            return pool.call(() -> {
-                try {
-                    return new TranslateExperiment().run(c, ctx);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        return ExperimentRuns.run(new TranslateExperiment(), c, runDir, 1, resume, stop);
     }
 }
