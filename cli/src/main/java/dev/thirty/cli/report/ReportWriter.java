@@ -78,11 +78,16 @@ public final class ReportWriter {
             return;
         }
         RunResult.Headline h = run.result().get().headline().get();
-        String[] oursAndTarget = Numbers.distinct(h.ours(), h.target());
         String bound = h.direction() == RunResult.Direction.HIGHER ? "≥ " : "≤ ";
         md.append("| metric | paper | target | ours | |\n|---|---|---|---|---|\n");
-        row(md, h.metric(), h.paper().map(Numbers::format).orElse("—"), bound + oursAndTarget[1],
-                oursAndTarget[0], h.met() ? "✓ met" : "✗ not met");
+        String paper = h.paper().map(Numbers::format).orElse("—");
+        if (h.ours().isEmpty()) {
+            row(md, h.metric(), paper, bound + Numbers.format(h.target()), "—",
+                    "not measured: the run stopped before its final measurement");
+        } else {
+            String[] oursAndTarget = Numbers.distinct(h.ours().get(), h.target());
+            row(md, h.metric(), paper, bound + oursAndTarget[1], oursAndTarget[0], h.met() ? "✓ met" : "✗ not met");
+        }
         h.paperNote().ifPresent(note -> md.append("\nThe paper's number: ").append(note).append('\n'));
     }
 

@@ -42,22 +42,24 @@ public record RunResult(Status status, long step, Map<String, Double> metrics, O
     /**
      * The headline comparison: our number, the paper's, and the target we hold ourselves to.
      *
+     * @param ours      our number; empty when the run stopped before measuring it
      * @param paper     the paper's number; empty where the paper gives none
      * @param paperNote what the paper's number refers to; empty where none was given
      */
-    public record Headline(String metric, double ours, Optional<Double> paper, Optional<String> paperNote,
+    public record Headline(String metric, Optional<Double> ours, Optional<Double> paper, Optional<String> paperNote,
             double target, Direction direction) {
 
         public Headline {
             Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(ours, "ours");
             Objects.requireNonNull(paper, "paper");
             Objects.requireNonNull(paperNote, "paperNote");
             Objects.requireNonNull(direction, "direction");
         }
 
-        /** Whether our number reaches the target in the better direction; never for NaN. */
+        /** Whether our number reaches the target in the better direction; never for NaN or no number. */
         public boolean met() {
-            return direction == Direction.HIGHER ? ours >= target : ours <= target;
+            return ours.map(o -> direction == Direction.HIGHER ? o >= target : o <= target).orElse(false);
         }
     }
 
@@ -67,7 +69,7 @@ public record RunResult(Status status, long step, Map<String, Double> metrics, O
         f.optionalObject("metrics").ifPresent(m -> m.node().fieldNames()
                 .forEachRemaining(name -> metrics.put(name, m.number(name))));
         Optional<Headline> headline = f.optionalObject("headline").map(h -> new Headline(h.text("metric"),
-                h.number("ours"), h.optionalNumber("paper"), h.optionalText("paperNote"), h.number("target"),
+                h.optionalNumber("ours"), h.optionalNumber("paper"), h.optionalText("paperNote"), h.number("target"),
                 enumValue(Direction.class, h, "direction")));
         return new RunResult(enumValue(Status.class, f, "status"), f.integer("step"), metrics, headline,
                 f.number("wallSeconds"), f.optionalText("finished"));

@@ -41,6 +41,18 @@ class ReportWriterTest {
     }
 
     @Test
+    void aRunStoppedBeforeItsFinalMeasurementStillGetsAReport() {
+        SampleRun.completed(dir);
+        SampleRun.write(dir, "result.json", SampleRun.RESULT
+                .replace("\"status\": \"completed\"", "\"status\": \"interrupted\"")
+                .replace("\"ours\": 0.978", "\"ours\": null"));
+        String md = markdown(dir);
+        assertContains(md, "| test/accuracy | 0.984 | ≥ 0.97 | — | not measured: the run stopped before its final"
+                + " measurement |");
+        assertContains(md, "| status | interrupted at step 30 |");
+    }
+
+    @Test
     void titleCitationAndRunDetailsAreGiven() {
         String md = markdown(SampleRun.completed(dir));
         assertTrue(md.startsWith("# An MLP on MNIST\n"), md);
