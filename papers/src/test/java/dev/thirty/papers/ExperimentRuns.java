@@ -1,17 +1,22 @@
 package dev.thirty.papers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.thirty.data.DataLocation;
 import dev.thirty.experiment.Experiment;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
 import dev.thirty.io.Checkpoint;
 import dev.thirty.kernels.ComputePool;
+import dev.thirty.testkit.FloatAssert;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -46,5 +51,37 @@ public final class ExperimentRuns {
                 }
             });
         }
+    }
+
+    /**
+     * Runs {@code config} straight through in {@code dir/straight}, and in {@code dir/resumed} stops
+     * it (on the 15th poll of the stop request, which lands between the checkpoint at step 10 and
+     * step 20) and resumes it from its checkpoint; asserts that both end at {@code steps} with
+     * bit-identical weights and optimizer state and identical metrics. The configuration must
+     * checkpoint at step 10 (every 10 steps, as {@link #run} sets) and poll the stop request at
+     * least once a step.
+     */
+    public static <C extends Record> void assertStopAndResumeIsExact(Experiment<C> experiment, C config, Path dir,
+                                                                     int threads, int steps) throws IOException {
+        run(experiment, config, dir.resolve("straight"), threads, null, () -> false);
+
+        AtomicInteger polls = new AtomicInteger();
+        RunResult stopped = run(experiment, config, dir.resolve("resumed"), threads, null,
+                () -> polls.incrementAndGet() >= 15);
+        assertEquals(RunResult.Status.INTERRUPTED, stopped.status());
+        assertTrue(stopped.step() > 10 && stopped.step() < 20, "stopped at step " + stopped.step());
+        Checkpoint saved = Checkpoint.load(dir.resolve("resumed").resolve(RunContext.CHECKPOINT_DIR));
+        assertEquals(stopped.step(), saved.step());
+        RunResult resumed = run(experiment, config, dir.resolve("resumed"), threads, saved, () -> false);
+        assertEquals(RunResult.Status.COMPLETED, resumed.status());
+
+        Checkpoint a = Checkpoint.load(dir.resolve("straight").resolve(RunContext.CHECKPOINT_DIR));
+        Checkpoint b = Checkpoint.load(dir.resolve("resumed").resolve(RunContext.CHECKPOINT_DIR));
+        assertEquals(steps, b.step());
+        assertEquals(a.tensors().keySet(), b.tensors().keySet());
+        assertTrue(a.tensors().keySet().stream().anyMatch(k -> k.startsWith("optim.")), "optimizer state saved");
+        a.tensors().forEach((name, t) -> FloatAssert.assertIdentical(name, t.data(), b.tensors().get(name).data()));
+        assertEquals(Files.readString(dir.resolve("straight/metrics.csv")),
+                Files.readString(dir.resolve("resumed/metrics.csv")));
     }
 }

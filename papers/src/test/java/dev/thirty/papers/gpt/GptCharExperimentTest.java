@@ -16,13 +16,8 @@ import dev.thirty.io.SafeTensors;
 import dev.thirty.nn.functional.CrossEntropy;
 import dev.thirty.papers.ExperimentRuns;
 import dev.thirty.tensor.Rng;
-import dev.thirty.testkit.FloatAssert;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,26 +62,8 @@ class GptCharExperimentTest {
         // evaluations at 20 and 30, so the resumed half repeats an evaluation as well as steps
         GptCharConfig c = new GptCharConfig(2, 4, 64, 32, 12, 0f, 2e-3, 2e-4, 0.9, 0.99, 0.1, 10, 30, 30, 1.0, 0.9,
                 20, 2);
-        run(c, dir.resolve("straight"), null, () -> false);
-
-        AtomicInteger polls = new AtomicInteger();
-        RunResult stopped = run(c, dir.resolve("resumed"), null, () -> polls.incrementAndGet() >= 15);
-        assertEquals(RunResult.Status.INTERRUPTED, stopped.status());
-        // the stop is polled at least once a step, so it lands between the checkpoint at 10 and the evaluation at 20
-        assertTrue(stopped.step() > 10 && stopped.step() < 20, "stopped at step " + stopped.step());
-        Checkpoint saved = Checkpoint.load(dir.resolve("resumed").resolve(RunContext.CHECKPOINT_DIR));
-        assertEquals(stopped.step(), saved.step());
-        RunResult resumed = run(c, dir.resolve("resumed"), saved, () -> false);
-        assertEquals(RunResult.Status.COMPLETED, resumed.status());
-
-        Checkpoint a = Checkpoint.load(dir.resolve("straight").resolve(RunContext.CHECKPOINT_DIR));
-        Checkpoint b = Checkpoint.load(dir.resolve("resumed").resolve(RunContext.CHECKPOINT_DIR));
-        assertEquals(30, b.step());
-        assertEquals(a.tensors().keySet(), b.tensors().keySet());
-        assertTrue(a.tensors().keySet().stream().anyMatch(k -> k.startsWith("optim.")), "optimizer state saved");
-        a.tensors().forEach((name, t) -> FloatAssert.assertIdentical(name, t.data(), b.tensors().get(name).data()));
-        assertEquals(Files.readString(dir.resolve("straight/metrics.csv")),
-                Files.readString(dir.resolve("resumed/metrics.csv")));
+        // the stop lands between the checkpoint at 10 and the evaluation at 20
+        ExperimentRuns.assertStopAndResumeIsExact(new GptCharExperiment(), c, dir, 2, 30);
     }
 
     /** 100 tokens in windows of 8 with batch 5: 12 windows (the last token only a target), batches of 5, 5 and 2. */
@@ -113,10 +90,5 @@ class GptCharExperimentTest {
         assertEquals(expected / 12, GptCharExperiment.fullLoss(model, tokens, c), 1e-5);
         assertThrows(IllegalArgumentException.class, () -> Windows.consecutive(tokens, 10, 3, context),
                 "windows 10..12 need token 104");
-    }
-
-    private static RunResult run(GptCharConfig c, Path runDir, Checkpoint resume, BooleanSupplier stop)
-            throws IOException {
-        return ExperimentRuns.run(new GptCharExperiment(), c, runDir, 2, resume, stop);
     }
 }

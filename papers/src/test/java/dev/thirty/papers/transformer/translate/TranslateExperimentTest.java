@@ -15,13 +15,9 @@ import dev.thirty.io.SafeTensors;
 import dev.thirty.papers.ExperimentRuns;
 import dev.thirty.papers.transformer.Transformer;
 import dev.thirty.tensor.Rng;
-import dev.thirty.testkit.FloatAssert;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +44,7 @@ class TranslateExperimentTest {
     @Test
     void tinyRunLearnsItsTrainingPairsByHeartAndTranslatesFromItsCheckpoint() throws Exception {
         TranslateConfig c = TranslateConfig.tiny();
-        RunResult r = run(c, dir, null, () -> false);
+        RunResult r = ExperimentRuns.run(new TranslateExperiment(), c, dir, 1, null, () -> false);
         assertEquals(RunResult.Status.COMPLETED, r.status());
         assertTrue(r.metrics().containsKey("test/bleu"), r.metrics().toString());
 
@@ -84,29 +80,7 @@ class TranslateExperimentTest {
         TranslateConfig t = TranslateConfig.tiny();
         TranslateConfig c = new TranslateConfig(200, 1, 32, 64, 2, 0.1f, 0.1f, 256, 30, 10, 0.5, 20, 10, 1, 0, 50,
                 30, 5);
-        run(c, dir.resolve("straight"), null, () -> false);
-
-        AtomicInteger polls = new AtomicInteger();
-        RunResult stopped = run(c, dir.resolve("resumed"), null, () -> polls.incrementAndGet() >= 15);
-        assertEquals(RunResult.Status.INTERRUPTED, stopped.status());
-        assertTrue(stopped.step() > 10 && stopped.step() < 20, "stopped at step " + stopped.step());
-        Checkpoint saved = Checkpoint.load(dir.resolve("resumed").resolve(RunContext.CHECKPOINT_DIR));
-        RunResult resumed = run(c, dir.resolve("resumed"), saved, () -> false);
-        assertEquals(RunResult.Status.COMPLETED, resumed.status());
-
-        Checkpoint a = Checkpoint.load(dir.resolve("straight").resolve(RunContext.CHECKPOINT_DIR));
-        Checkpoint b = Checkpoint.load(dir.resolve("resumed").resolve(RunContext.CHECKPOINT_DIR));
-        assertEquals(30, b.step());
-        assertEquals(a.tensors().keySet(), b.tensors().keySet());
-        assertTrue(a.tensors().keySet().stream().anyMatch(k -> k.startsWith("optim.")), "optimizer state saved");
-        a.tensors().forEach((name, x) -> FloatAssert.assertIdentical(name, x.data(), b.tensors().get(name).data()));
-        assertEquals(Files.readString(dir.resolve("straight/metrics.csv")),
-                Files.readString(dir.resolve("resumed/metrics.csv")));
+        ExperimentRuns.assertStopAndResumeIsExact(new TranslateExperiment(), c, dir, 1, 30);
         assertTrue(t.steps() > c.steps(), "the resume check runs a shorter configuration than the preset");
-    }
-
-    private static RunResult run(TranslateConfig c, Path runDir, Checkpoint resume, BooleanSupplier stop)
-            throws IOException {
-        return ExperimentRuns.run(new TranslateExperiment(), c, runDir, 1, resume, stop);
     }
 }
