@@ -90,6 +90,80 @@ final class GemmMicroKernel {
     }
 
     /**
+     * As {@link #tile} followed by {@link #combine} with {@code alpha = 1} on a full tile, but
+     * written straight into C: {@code c = acc} or, when {@code accumulate}, {@code c = acc + c}.
+     * These are the two writes almost every call makes (a product, or a product added to a
+     * gradient), and the same rounding as {@code combine}'s {@code fma(acc, 1, 1 * c)}; skipping
+     * the tile buffer saves a store and a load of every accumulator.
+     *
+     * @param ci  start of the tile in C: {@code MR} rows of {@code NR} values, row stride {@code ldc}
+     */
+    // Kept apart from tile for the same reason tile is one method: C2 must inline all of it.
+    static void tileInto(int kcEven, float[] a, int ai, float[] b, int bi, float[] c, int ci, int ldc,
+                         boolean accumulate) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+        FloatVector c60 = z, c61 = z, c70 = z, c71 = z, c80 = z, c81 = z, c90 = z, c91 = z, ca0 = z, ca1 = z, cb0 = z, cb1 = z;
+        FloatVector x;
+        for (int p = 0; p < kcEven; p++) {
+            int ap = ai + p * MR;
+            int bp = bi + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            x = FloatVector.broadcast(S, a[ap]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ap + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ap + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ap + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ap + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ap + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[ap + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[ap + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+            x = FloatVector.broadcast(S, a[ap + 8]); c80 = x.fma(b0, c80); c81 = x.fma(b1, c81);
+            x = FloatVector.broadcast(S, a[ap + 9]); c90 = x.fma(b0, c90); c91 = x.fma(b1, c91);
+            x = FloatVector.broadcast(S, a[ap + 10]); ca0 = x.fma(b0, ca0); ca1 = x.fma(b1, ca1);
+            x = FloatVector.broadcast(S, a[ap + 11]); cb0 = x.fma(b0, cb0); cb1 = x.fma(b1, cb1);
+        }
+        if (accumulate) {
+            c00 = c00.add(FloatVector.fromArray(S, c, ci));
+            c01 = c01.add(FloatVector.fromArray(S, c, ci + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, ci + ldc));
+            c11 = c11.add(FloatVector.fromArray(S, c, ci + ldc + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, ci + 2 * ldc));
+            c21 = c21.add(FloatVector.fromArray(S, c, ci + 2 * ldc + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, ci + 3 * ldc));
+            c31 = c31.add(FloatVector.fromArray(S, c, ci + 3 * ldc + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, ci + 4 * ldc));
+            c41 = c41.add(FloatVector.fromArray(S, c, ci + 4 * ldc + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, ci + 5 * ldc));
+            c51 = c51.add(FloatVector.fromArray(S, c, ci + 5 * ldc + L));
+            c60 = c60.add(FloatVector.fromArray(S, c, ci + 6 * ldc));
+            c61 = c61.add(FloatVector.fromArray(S, c, ci + 6 * ldc + L));
+            c70 = c70.add(FloatVector.fromArray(S, c, ci + 7 * ldc));
+            c71 = c71.add(FloatVector.fromArray(S, c, ci + 7 * ldc + L));
+            c80 = c80.add(FloatVector.fromArray(S, c, ci + 8 * ldc));
+            c81 = c81.add(FloatVector.fromArray(S, c, ci + 8 * ldc + L));
+            c90 = c90.add(FloatVector.fromArray(S, c, ci + 9 * ldc));
+            c91 = c91.add(FloatVector.fromArray(S, c, ci + 9 * ldc + L));
+            ca0 = ca0.add(FloatVector.fromArray(S, c, ci + 10 * ldc));
+            ca1 = ca1.add(FloatVector.fromArray(S, c, ci + 10 * ldc + L));
+            cb0 = cb0.add(FloatVector.fromArray(S, c, ci + 11 * ldc));
+            cb1 = cb1.add(FloatVector.fromArray(S, c, ci + 11 * ldc + L));
+        }
+        c00.intoArray(c, ci); c01.intoArray(c, ci + L);
+        c10.intoArray(c, ci + ldc); c11.intoArray(c, ci + ldc + L);
+        c20.intoArray(c, ci + 2 * ldc); c21.intoArray(c, ci + 2 * ldc + L);
+        c30.intoArray(c, ci + 3 * ldc); c31.intoArray(c, ci + 3 * ldc + L);
+        c40.intoArray(c, ci + 4 * ldc); c41.intoArray(c, ci + 4 * ldc + L);
+        c50.intoArray(c, ci + 5 * ldc); c51.intoArray(c, ci + 5 * ldc + L);
+        c60.intoArray(c, ci + 6 * ldc); c61.intoArray(c, ci + 6 * ldc + L);
+        c70.intoArray(c, ci + 7 * ldc); c71.intoArray(c, ci + 7 * ldc + L);
+        c80.intoArray(c, ci + 8 * ldc); c81.intoArray(c, ci + 8 * ldc + L);
+        c90.intoArray(c, ci + 9 * ldc); c91.intoArray(c, ci + 9 * ldc + L);
+        ca0.intoArray(c, ci + 10 * ldc); ca1.intoArray(c, ci + 10 * ldc + L);
+        cb0.intoArray(c, ci + 11 * ldc); cb1.intoArray(c, ci + 11 * ldc + L);
+    }
+
+    /**
      * As {@link #tile}, for a B panel whose columns past the first {@code L} are padding: half the
      * multiply-adds, the same per-element arithmetic. Writes the first {@code L} columns of
      * {@code acc}.

@@ -162,13 +162,19 @@ final class VectorGemm implements Gemm {
                           GemmScratch own) {
             float[] acc = own.tile();
             int cols = Math.min(NR, nc - j);
+            int rows = Math.min(MR, q.m() - i);
+            if (rows == MR && cols == NR && q.alpha() == 1f && (beta == 0f || beta == 1f)) {
+                GemmMicroKernel.tileInto(kcEven(), aPack, ai, bPack, bi, q.c(), q.cOff() + i * q.ldc() + jc + j,
+                        q.ldc(), beta == 1f);
+                return;
+            }
             if (cols <= GemmMicroKernel.L) {
                 GemmMicroKernel.narrowTile(kcEven(), aPack, ai, bPack, bi, acc);
             } else {
                 GemmMicroKernel.tile(kcEven(), aPack, ai, bPack, bi, acc);
             }
             GemmMicroKernel.combine(acc, q.alpha(), beta, q.c(), q.cOff() + i * q.ldc() + jc + j,
-                    q.ldc(), Math.min(MR, q.m() - i), cols);
+                    q.ldc(), rows, cols);
         }
     }
 }
