@@ -30,7 +30,8 @@ class CopyTaskExperimentTest {
         // all of 9 seeds tried (1-8 and 42); 300 steps at factor 1.0 missed on 3 of them (0.98-0.99),
         // and those 3 still missed once each with 400 steps at factor 1.0 or 300 at factor 0.5.
         // Table 3 row (E): learned positions instead of sinusoids, "nearly identical results"; the same
-        // setting and the same threshold must hold for both.
+        // setting and the same threshold hold for both. Learned positions reached 100% at seed 42 and
+        // at 7 of seeds 1-8 (0.99 at seed 3), with this setting otherwise unchanged.
         CopyTaskConfig c = new CopyTaskConfig(new TransformerConfig(11, 1, 64, 128, 4, 0.1f, 64).withPositions(positions),
                 10, 80, 400, 50, 0.5, 0.1f, 100);
         RunResult r;
