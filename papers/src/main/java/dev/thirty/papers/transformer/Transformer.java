@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Shapes: source ids {@code (B, S)} to memory {@code (B, S, dModel)}; target ids {@code (B, T)}
  * with memory to logits {@code (B, T, vocab)}. Initialisation as the Annotated Transformer:
- * Glorot-uniform for every matrix.
+ * Glorot-uniform for every matrix (learned position tables aside, below).
  *
  * <p>§3.4 weight sharing: with {@link TransformerConfig.Embeddings#SHARED} one matrix
  * {@code src_embed.weight (vocab, dModel)} embeds source and target tokens and, transposed, is the
@@ -96,7 +96,10 @@ public final class Transformer extends Module {
         this.tgtPos = learned ? child("tgt_pos", learnedPositions(c, init)) : null;
     }
 
-    /** A {@code (maxLength, dModel)} table drawn from {@code N(0, 0.1^2)} (see the class comment). */
+    /**
+     * A {@code (maxLength, dModel)} table drawn from {@code N(0, 0.1^2)} (see the class comment),
+     * replacing the {@code N(0, 1)} draw of {@link Embedding}.
+     */
     private static Embedding learnedPositions(TransformerConfig c, RandomGenerator init) {
         Embedding table = new Embedding(c.maxLength(), c.dModel(), init);
         Init.normal(table.weight(), 0f, 0.1f, init);

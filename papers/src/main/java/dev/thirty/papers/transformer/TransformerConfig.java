@@ -9,7 +9,6 @@ package dev.thirty.papers.transformer;
  * @param dFf     inner width of the feed-forward network
  * @param heads   h, attention heads; {@code dModel} must divide by it
  * @param dropout P_drop on sublayer outputs, embeddings, attention weights and the FFN
- * @param maxLength the longest sequence the positional encoding covers
  * @param maxLength the longest sequence a {@link Positions#LEARNED} table covers (its rows), and the
  *                  rows of the sinusoidal table computed ahead (longer sequences still work there)
  * @param embeddings whether source embedding, target embedding and generator share one matrix (§3.4)
