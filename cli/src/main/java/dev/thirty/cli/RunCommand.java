@@ -21,7 +21,8 @@ final class RunCommand implements Runnable {
     @Option(names = "--preset", paramLabel = "P", description = "A named configuration (paper, cpu, tiny, ...).")
     String preset;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the configuration.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the configuration;"
+            + " a dotted KEY (model.heads) sets a field of a nested one.")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--steps", paramLabel = "N", description = "Training steps (the same as --set steps=N).")

@@ -15,7 +15,9 @@ import java.util.Map;
  * component, each value is parsed to that component's type ({@code int}, {@code long},
  * {@code float}, {@code double}, {@code boolean}, {@code String}, an enum by name, or
  * {@code int[]} as comma-separated numbers), and the record's canonical constructor is called
- * again so that its own validation runs. Errors name the setting, its type and the offending value.
+ * again so that its own validation runs. A dotted key reaches into a nested record:
+ * {@code model.positions=learned} sets {@code positions} of the component {@code model}, as the
+ * run report lists it. Errors name the setting, its type and the offending value.
  */
 public final class ConfigOverrides {
 
@@ -40,6 +42,10 @@ public final class ConfigOverrides {
 
     /** {@code base} with the named components replaced; validated by the record's constructor. */
     public static <C extends Record> C apply(C base, Map<String, String> overrides) {
+        return apply(base, overrides, "");
+    }
+
+    private static <C extends Record> C apply(C base, Map<String, String> overrides, String prefix) {
         if (overrides.isEmpty()) {
             return base;
         }
@@ -52,14 +58,29 @@ public final class ConfigOverrides {
             names.add(components[i].getName());
             values[i] = read(components[i], base);
         }
+        Map<String, Map<String, String>> nested = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : overrides.entrySet()) {
-            int i = names.indexOf(e.getKey());
+            String key = e.getKey();
+            int dot = key.indexOf('.');
+            String head = dot < 0 ? key : key.substring(0, dot);
+            int i = names.indexOf(head);
             if (i < 0) {
-                throw new IllegalArgumentException("--set " + e.getKey() + "=" + e.getValue() + ": there is no setting '"
-                        + e.getKey() + "'; settings: " + String.join(", ", names));
+                throw new IllegalArgumentException("--set " + prefix + key + "=" + e.getValue()
+                        + ": there is no setting '" + prefix + head + "'; settings: " + String.join(", ", names));
             }
-            values[i] = parseValue(e.getKey(), e.getValue(), components[i].getType());
+            if (dot < 0) {
+                values[i] = parseValue(prefix + key, e.getValue(), components[i].getType());
+            } else if (values[i] instanceof Record) {
+                nested.computeIfAbsent(head, h -> new LinkedHashMap<>()).put(key.substring(dot + 1), e.getValue());
+            } else {
+                throw new IllegalArgumentException("--set " + prefix + key + "=" + e.getValue() + ": " + prefix + head
+                        + " has no settings of its own");
+            }
         }
+        nested.forEach((head, inner) -> {
+            int i = names.indexOf(head);
+            values[i] = apply((Record) values[i], inner, prefix + head + ".");
+        });
         return construct(type, components, values);
     }
 

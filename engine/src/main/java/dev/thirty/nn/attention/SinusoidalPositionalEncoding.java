@@ -12,9 +12,12 @@ import dev.thirty.tensor.Tensor;
  * PE(pos, 2i+1) = cos(pos / 10000^(2i / dModel))
  * </pre>
  *
- * Shapes: {@code x (B, T, dModel)} with {@code T <= maxLength}; {@code x + PE[:T]} has x's shape.
- * No parameters. (Learned position embeddings, the alternative the paper found equivalent and the
- * GPT uses, are an {@link dev.thirty.nn.Embedding} over positions {@code 0..T-1}.)
+ * Shapes: {@code x (B, T, dModel)}; {@code x + PE[:T]} has x's shape. The first {@code maxLength}
+ * rows are computed once; rows past them are computed when asked for, so any length works (the
+ * paper chose sinusoids because they "may allow the model to extrapolate to sequence lengths
+ * longer than the ones encountered during training"). No parameters. (Learned position
+ * embeddings, the alternative the paper found equivalent and the GPT uses, are an
+ * {@link dev.thirty.nn.Embedding} over positions {@code 0..T-1}.)
  */
 public final class SinusoidalPositionalEncoding extends Module implements Layer {
 
@@ -22,6 +25,7 @@ public final class SinusoidalPositionalEncoding extends Module implements Layer 
     private final int maxLength;
     private final float[] table;
 
+    /** @param maxLength rows computed ahead; longer sequences cost a little more, they are not refused */
     public SinusoidalPositionalEncoding(int dModel, int maxLength) {
         if (dModel < 2 || dModel % 2 != 0 || maxLength < 1) {
             throw new IllegalArgumentException("positional encoding: need an even dModel >= 2 and maxLength >= 1,"
@@ -35,24 +39,47 @@ public final class SinusoidalPositionalEncoding extends Module implements Layer 
     /** The {@code (maxLength, dModel)} table, row {@code pos}. */
     public static float[] table(int dModel, int maxLength) {
         float[] pe = new float[maxLength * dModel];
-        for (int pos = 0; pos < maxLength; pos++) {
-            for (int i = 0; i < dModel; i += 2) {
-                double angle = pos / Math.pow(10000, (double) i / dModel);
-                pe[pos * dModel + i] = (float) Math.sin(angle);
-                pe[pos * dModel + i + 1] = (float) Math.cos(angle);
-            }
-        }
+        fill(pe, dModel, 0, maxLength);
         return pe;
+    }
+
+    /** Rows {@code from .. from + count - 1} of the encoding: {@code (count, dModel)}, any positions. */
+    public Tensor rows(int from, int count) {
+        if (from < 0 || count < 1) {
+            throw new IllegalArgumentException("positional encoding: need rows from >= 0, count >= 1, got "
+                    + from + ", " + count);
+        }
+        float[] out = new float[count * dModel];
+        int cached = Math.clamp((long) maxLength - from, 0, count);
+        if (cached > 0) {
+            System.arraycopy(table, from * dModel, out, 0, cached * dModel);
+        }
+        if (cached < count) {
+            float[] rest = new float[(count - cached) * dModel];
+            fill(rest, dModel, from + cached, count - cached);
+            System.arraycopy(rest, 0, out, cached * dModel, rest.length);
+        }
+        return Tensor.of(out, count, dModel);
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        int t = x.dim(1);
-        if (x.rank() != 3 || x.dim(2) != dModel || t > maxLength) {
-            throw new IllegalArgumentException("positional encoding: expected (B, T <= " + maxLength + ", "
-                    + dModel + "), got " + x.shape());
+        if (x.rank() != 3 || x.dim(2) != dModel) {
+            throw new IllegalArgumentException("positional encoding: expected (B, T, " + dModel + "), got "
+                    + x.shape());
         }
-        float[] rows = java.util.Arrays.copyOf(table, t * dModel);
-        return x.add(Tensor.of(rows, t, dModel)); // (B, T, dModel) + (T, dModel)
+        return x.add(rows(0, x.dim(1))); // (B, T, dModel) + (T, dModel)
+    }
+
+    /** Writes positions {@code first .. first + count - 1} into {@code pe}, row-major from its start. */
+    private static void fill(float[] pe, int dModel, int first, int count) {
+        for (int r = 0; r < count; r++) {
+            int pos = first + r;
+            for (int i = 0; i < dModel; i += 2) {
+                double angle = pos / Math.pow(10000, (double) i / dModel);
+                pe[r * dModel + i] = (float) Math.sin(angle);
+                pe[r * dModel + i + 1] = (float) Math.cos(angle);
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.thirty.testing.TensorGradCheck.Input;
 import dev.thirty.testkit.FloatAssert;
 import dev.thirty.testkit.Seeds;
 import dev.thirty.testkit.Tolerance;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -145,5 +146,16 @@ class AttentionTest {
         Tensor x = Tensor.zeros(2, 3, 8);
         Tensor y = new SinusoidalPositionalEncoding(8, 50).forward(x);
         assertEquals((float) Math.sin(2), y.get(1, 2, 0), 1e-6);
+    }
+
+    @Test
+    void sinusoidalRowsPastThePrecomputedTableFollowTheSameFormula() {
+        SinusoidalPositionalEncoding pe = new SinusoidalPositionalEncoding(8, 4);
+        float[] longer = SinusoidalPositionalEncoding.table(8, 12);
+        // rows 2..9 straddle the 4 computed ahead; rows 6..8 lie wholly past them
+        FloatAssert.assertIdentical("rows 2..9", Arrays.copyOfRange(longer, 2 * 8, 10 * 8), pe.rows(2, 8).toArray());
+        FloatAssert.assertIdentical("rows 6..8", Arrays.copyOfRange(longer, 6 * 8, 9 * 8), pe.rows(6, 3).toArray());
+        Tensor y = pe.forward(Tensor.zeros(1, 12, 8));
+        FloatAssert.assertIdentical("a sequence of 12", longer, y.toArray());
     }
 }

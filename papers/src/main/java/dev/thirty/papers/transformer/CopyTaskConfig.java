@@ -3,7 +3,10 @@ package dev.thirty.papers.transformer;
 /**
  * Settings of the copy-task run.
  *
- * @param model          the Transformer's shape (vocabulary 11: padding 0, symbols 1..10)
+ * @param model          the Transformer's shape (vocabulary 11: padding 0, symbols 1..10); its keys are set
+ *                       as {@code model.KEY}, e.g. {@code --set model.positions=learned} for learned
+ *                       positions (§3.5, Table 3 row (E)) instead of the sinusoids; runs recorded
+ *                       without {@code model.positions} are sinusoidal
  * @param length         symbols per sequence, the start symbol included
  * @param batch          sequences per step
  * @param steps          optimizer steps (the Annotated Transformer: 20 epochs of 20 batches)

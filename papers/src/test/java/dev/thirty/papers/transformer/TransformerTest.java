@@ -3,8 +3,11 @@ package dev.thirty.papers.transformer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thirty.autograd.GradMode;
 import dev.thirty.nn.attention.AttentionMask;
 import dev.thirty.tensor.Rng;
@@ -12,7 +15,10 @@ import dev.thirty.tensor.Tensor;
 import dev.thirty.testkit.FloatAssert;
 import dev.thirty.testkit.Tolerance;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TransformerTest {
 
@@ -61,9 +67,10 @@ class TransformerTest {
         }
     }
 
-    @Test
-    void stepByStepDecodingMatchesTheFullDecoderAtEveryPosition() {
-        Transformer model = new Transformer(SHARED, Rng.seeded(3));
+    @ParameterizedTest
+    @EnumSource(TransformerConfig.Positions.class)
+    void stepByStepDecodingMatchesTheFullDecoderAtEveryPosition(TransformerConfig.Positions positions) {
+        Transformer model = new Transformer(SHARED.withPositions(positions), Rng.seeded(3));
         model.eval();
         int b = 3;
         int s = 5;
@@ -91,6 +98,95 @@ class TransformerTest {
             assertEquals(t, cache.length());
             return null;
         });
+    }
+
+    @Test
+    void learnedPositionsAreTwoTrainedTablesAddedRowByRow() {
+        Transformer sinusoidal = new Transformer(SHARED, Rng.seeded(6));
+        Transformer learned = new Transformer(SHARED.withPositions(TransformerConfig.Positions.LEARNED), Rng.seeded(6));
+        assertTrue(learned.unregistered().isEmpty(), learned.unregistered().toString());
+        assertEquals(sinusoidal.parameterCount() + 2 * 20 * 16, learned.parameterCount());
+        // drawn after every other weight: the rest of the model is the sinusoidal one of the same seed
+        sinusoidal.namedParameters().forEach((name, p) -> FloatAssert.assertIdentical(name, p.data(),
+                learned.namedParameters().get(name).data()));
+        Tensor srcPos = learned.namedParameters().get("src_pos.weight");
+        Tensor tgtPos = learned.namedParameters().get("tgt_pos.weight");
+        assertEquals(List.of(20, 16), List.of(srcPos.dim(0), srcPos.dim(1)));
+        double sq = 0;
+        for (float v : srcPos.data()) {
+            sq += v * v;
+        }
+        double std = Math.sqrt(sq / srcPos.size());
+        assertTrue(std > 0.08 && std < 0.12, "N(0, 0.1^2) initialisation, measured standard deviation " + std);
+
+        // a source of 3 and a target of 2 positions: rows 0..2 of src_pos and 0..1 of tgt_pos get gradient, no others
+        Tensor memory = learned.encode(new int[] {4, 5, 2}, 1, 3, null);
+        learned.decode(memory, null, new int[] {1, 7}, 1, 2, AttentionMask.causal(2)).sum().backward();
+        assertRowsWithGradient(srcPos, 3);
+        assertRowsWithGradient(tgtPos, 2);
+    }
+
+    private static void assertRowsWithGradient(Tensor table, int used) {
+        float[] g = table.grad().data();
+        int width = table.dim(1);
+        for (int row = 0; row < table.dim(0); row++) {
+            double norm = 0;
+            for (int j = 0; j < width; j++) {
+                norm += Math.abs(g[row * width + j]);
+            }
+            assertEquals(row < used, norm > 0, "gradient of row " + row + ": " + norm);
+        }
+    }
+
+    @Test
+    void learnedTablesRefuseLongerSequencesWhileSinusoidsReadAnyLength() {
+        TransformerConfig shortTables = new TransformerConfig(13, 1, 16, 32, 2, 0f, 4,
+                TransformerConfig.Embeddings.SHARED);
+        int[] five = {4, 5, 6, 7, 2};
+        Transformer learned = new Transformer(shortTables.withPositions(TransformerConfig.Positions.LEARNED),
+                Rng.seeded(7));
+        assertEquals(4, learned.maxPositions().getAsInt());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> learned.encode(five, 1, 5, null));
+        assertEquals("transformer: source position 4 is past the learned position table, which has 4 rows"
+                + " (positions=learned, maxLength 4); sequences of this model hold at most 4 tokens", e.getMessage());
+        Transformer.DecoderCache cache = learned.newCache();
+        Tensor memory = GradMode.noGrad(() -> learned.encode(new int[] {4, 2}, 1, 2, null));
+        for (int t = 0; t < 4; t++) {
+            GradMode.noGrad(() -> learned.decodeNext(memory, null, new int[] {5}, cache));
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> GradMode.noGrad(() -> learned.decodeNext(memory, null, new int[] {5}, cache)));
+
+        // sinusoids: past maxLength the encoding goes on, and the cache still matches the full decoder
+        Transformer sinusoidal = new Transformer(shortTables, Rng.seeded(7));
+        sinusoidal.eval();
+        assertTrue(sinusoidal.maxPositions().isEmpty());
+        GradMode.noGrad(() -> {
+            Tensor mem = sinusoidal.encode(five, 1, 5, null);
+            int[] tgt = {1, 8, 9, 10, 11, 12};
+            Tensor full = sinusoidal.decodeStates(mem, null, tgt, 1, 6, AttentionMask.causal(6));
+            Transformer.DecoderCache c = sinusoidal.newCache();
+            Tensor step = null;
+            for (int token : tgt) {
+                step = sinusoidal.decodeNext(mem, null, new int[] {token}, c);
+            }
+            FloatAssert.assertClose("position 5 of a model with maxLength 4", full.slice(1, 5, 6).toArray(),
+                    step.toArray(), Tolerance.of(1e-5, 1e-4));
+            return null;
+        });
+    }
+
+    @Test
+    void configsRecordedWithoutPositionsReadAsSinusoidal() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        TransformerConfig learned = SHARED.withPositions(TransformerConfig.Positions.LEARNED);
+        ObjectNode recorded = json.valueToTree(learned);
+        assertEquals("LEARNED", recorded.get("positions").asText());
+        assertEquals(learned, json.treeToValue(recorded, TransformerConfig.class));
+        recorded.remove("positions");
+        assertEquals(SHARED, json.treeToValue(recorded, TransformerConfig.class));
+        assertSame(TransformerConfig.Positions.SINUSOIDAL, SHARED.positions());
     }
 
     @Test

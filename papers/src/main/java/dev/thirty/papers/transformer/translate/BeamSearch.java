@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * §6.1 "We used beam search with a beam size of 4 and length penalty α = 0.6 (Wu et al. 2016).
  * We set the maximum output length during inference to input length + 50, but terminate early
- * when possible." Hypotheses are ranked by {@code log P(Y|X) / lp(Y)} with GNMT's length penalty
+ * when possible." With learned positions the output also stops at the end of the target position
+ * table. Hypotheses are ranked by {@code log P(Y|X) / lp(Y)} with GNMT's length penalty
  * {@code lp(Y) = ((5 + |Y|) / 6)^α} ({@code |Y|} counts the {@code </s>}); α 0 ranks by
  * probability alone.
  *
@@ -116,6 +117,8 @@ final class BeamSearch {
             live.add(new ArrayList<>(List.of(new Hypothesis(new int[0], 0, 0))));
             finished.add(new ArrayList<>());
         }
+        // learned position tables end somewhere; sinusoids do not
+        int lengthLimit = model.maxPositions().orElse(Integer.MAX_VALUE) - 1;
         Transformer.DecoderCache cache = model.newCache();
         for (int t = 1; !allDone(finished, live, k); t++) {
             int[] parents = new int[g * k];
@@ -136,7 +139,7 @@ final class BeamSearch {
                 if (finished.get(i).size() >= k || live.get(i).isEmpty()) {
                     continue;
                 }
-                int limit = Math.min(model.config().maxLength() - 1, sources.get(i).length + extraLength);
+                int limit = Math.min(lengthLimit, sources.get(i).length + extraLength);
                 expand(live.get(i), finished.get(i), logits, i * k, vocab, k, t >= limit);
             }
         }

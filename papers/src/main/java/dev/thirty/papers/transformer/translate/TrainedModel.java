@@ -65,16 +65,23 @@ record TrainedModel(BytePairEncoding bpe, Transformer model) {
         return new TrainedModel(bpe, model);
     }
 
-    /** Beam search (or greedy when {@code beam} is 1 and α 0) of each sentence, decoded back to text. */
+    /**
+     * Beam search (or greedy when {@code beam} is 1 and α 0) of each sentence, decoded back to text.
+     * A model with learned positions refuses a sentence longer than its tables, naming it; a
+     * sinusoidal one reads any length.
+     */
     List<String> translate(List<String> sentences, int beam, double lengthPenalty) {
         model.eval();
         List<int[]> sources = new ArrayList<>();
-        int longest = model.config().maxLength() - 1; // the source's </s> takes a position too
         for (int i = 0; i < sentences.size(); i++) {
             int[] ids = bpe.encode(sentences.get(i));
-            if (ids.length > longest) {
-                throw new IllegalArgumentException("translate: sentence " + (i + 1) + " is " + ids.length
-                        + " subword tokens long; this model reads at most " + longest);
+            if (model.maxPositions().isPresent()) {
+                int longest = model.maxPositions().getAsInt() - 1; // the source's </s> takes a position too
+                if (ids.length > longest) {
+                    throw new IllegalArgumentException("translate: sentence " + (i + 1) + " is " + ids.length
+                            + " subword tokens long; this model's learned position tables (positions=learned)"
+                            + " let it read at most " + longest);
+                }
             }
             sources.add(ids);
         }

@@ -23,16 +23,25 @@ import dev.thirty.papers.transformer.TransformerConfig;
  * @param trainPairs     training pairs used (0: all); small runs train on the first ones
  * @param maxLength      longest source or target in tokens; longer training pairs are left out
  * @param testSentences  test2016 sentences translated at the end (0: all 1,000)
+ * @param positions      §3.5 position representation: {@code sinusoidal} (the base model; translates
+ *                       sentences of any length) or {@code learned} (Table 3 row (E)): two trained
+ *                       tables of {@code maxLength + 52} rows, room for a longest source and the
+ *                       output limit of decoding (source length + 50, §6.1) with the markers; a
+ *                       longer sentence is refused with its number and length. Runs recorded
+ *                       without this setting are sinusoidal.
  */
 public record TranslateConfig(int merges, int layers, int dModel, int dFf, int heads, float dropout,
                               float labelSmoothing, int batchTokens, int steps, int warmup, double factor,
                               int evalEvery, int evalSentences, int beam, double lengthPenalty, int trainPairs,
-                              int maxLength, int testSentences) {
+                              int maxLength, int testSentences, TransformerConfig.Positions positions) {
 
     /** Output limit of decoding: source length plus this (§6.1). */
     static final int EXTRA_LENGTH = 50;
 
     public TranslateConfig {
+        if (positions == null) {
+            positions = TransformerConfig.Positions.SINUSOIDAL; // runs recorded before the choice existed
+        }
         if (merges < 0 || batchTokens < 1 || steps < 1 || warmup < 1 || evalEvery < 1 || evalSentences < 0
                 || beam < 1 || trainPairs < 0 || maxLength < 2 || testSentences < 0) {
             throw new IllegalArgumentException("translate: need merges >= 0, positive batchTokens, steps, warmup,"
@@ -52,7 +61,7 @@ public record TranslateConfig(int merges, int layers, int dModel, int dFf, int h
     /** The Transformer for a shared vocabulary of {@code vocab} symbols: §3.4 weight sharing. */
     public TransformerConfig model(int vocab) {
         return new TransformerConfig(vocab, layers, dModel, dFf, heads, dropout, maxLength + EXTRA_LENGTH + 2,
-                TransformerConfig.Embeddings.SHARED);
+                TransformerConfig.Embeddings.SHARED, positions);
     }
 
     /**
@@ -61,7 +70,7 @@ public record TranslateConfig(int merges, int layers, int dModel, int dFf, int h
      */
     public static TranslateConfig paper() {
         return new TranslateConfig(8000, 6, 512, 2048, 8, 0.1f, 0.1f, 25000, 100000, 4000, 1.0, 5000, 0, 4, 0.6,
-                0, 100, 0);
+                0, 100, 0, TransformerConfig.Positions.SINUSOIDAL);
     }
 
     /**
@@ -71,7 +80,7 @@ public record TranslateConfig(int merges, int layers, int dModel, int dFf, int h
      */
     public static TranslateConfig cpu() {
         return new TranslateConfig(5000, 3, 256, 512, 4, 0.1f, 0.1f, 1536, 2000, 300, 0.2, 250, 300, 4, 0.6,
-                0, 100, 0);
+                0, 100, 0, TransformerConfig.Positions.SINUSOIDAL);
     }
 
     /**
@@ -80,6 +89,7 @@ public record TranslateConfig(int merges, int layers, int dModel, int dFf, int h
      * that it learns them by heart; 100 test sentences at the end.
      */
     public static TranslateConfig tiny() {
-        return new TranslateConfig(500, 2, 64, 128, 4, 0f, 0f, 512, 400, 50, 0.5, 200, 50, 2, 0.6, 60, 40, 100);
+        return new TranslateConfig(500, 2, 64, 128, 4, 0f, 0f, 512, 400, 50, 0.5, 200, 50, 2, 0.6, 60, 40, 100,
+                TransformerConfig.Positions.SINUSOIDAL);
     }
 }

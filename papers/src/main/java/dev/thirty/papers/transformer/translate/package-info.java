@@ -10,6 +10,10 @@
  *   <tr><td>§3.1 encoder and decoder stacks, post-norm; §3.4 shared embeddings</td>
  *       <td>{@link dev.thirty.papers.transformer.Transformer} with
  *       {@link dev.thirty.papers.transformer.TransformerConfig.Embeddings#SHARED}</td></tr>
+ *   <tr><td>§3.5 positions: sinusoidal, or learned ({@code --set positions=learned}, Table 3 row (E))</td>
+ *       <td>{@link dev.thirty.papers.transformer.TransformerConfig.Positions}; the limit in
+ *       {@link dev.thirty.papers.transformer.translate.TrainedModel} and
+ *       {@link dev.thirty.papers.transformer.translate.BeamSearch}</td></tr>
  *   <tr><td>§5.1 training data and batching by approximate length</td>
  *       <td>{@link dev.thirty.papers.transformer.translate.Multi30k},
  *       {@link dev.thirty.papers.transformer.translate.TokenBatches},

@@ -3,6 +3,7 @@ package dev.thirty.papers.transformer.translate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.thirty.autograd.GradMode;
 import dev.thirty.data.BytePairEncoding;
@@ -73,6 +74,24 @@ class BeamSearchTest {
             expected.add(arg);
         }
         assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), greedy);
+    }
+
+    @Test
+    void learnedPositionsEndTheOutputAtTheEndOfTheTargetTable() {
+        // tables of 6 rows: <s> and at most 5 output tokens, whatever the extra length allows
+        TransformerConfig shape = new TransformerConfig(VOCAB, 1, 8, 16, 2, 0f, 6,
+                TransformerConfig.Embeddings.SHARED, TransformerConfig.Positions.LEARNED);
+        int longest = 0;
+        for (long seed = 1; seed <= 8; seed++) {
+            Transformer m = new Transformer(shape, Rng.seeded(seed));
+            m.eval();
+            for (int beam : new int[] {1, 3}) {
+                int[] out = BeamSearch.search(m, List.of(new int[] {4, 5}), beam, 0.6, 50).getFirst();
+                assertTrue(out.length <= 5, "seed " + seed + ", beam " + beam + ": " + Arrays.toString(out));
+                longest = Math.max(longest, out.length);
+            }
+        }
+        assertEquals(5, longest, "some untrained model runs on to the end of the table");
     }
 
     @Test

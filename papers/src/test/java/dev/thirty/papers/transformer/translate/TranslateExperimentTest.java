@@ -14,6 +14,7 @@ import dev.thirty.io.Checkpoint;
 import dev.thirty.io.SafeTensors;
 import dev.thirty.papers.ExperimentRuns;
 import dev.thirty.papers.transformer.Transformer;
+import dev.thirty.papers.transformer.TransformerConfig;
 import dev.thirty.tensor.Rng;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TranslateExperimentTest {
 
@@ -74,13 +77,21 @@ class TranslateExperimentTest {
                 "the shared matrix is stored once: " + names);
     }
 
-    /** Stopped between steps 10 and 20 of 30, saved, resumed: the same weights, Adam moments and log as a straight run. */
-    @Test
-    void stoppedAndResumedRunIsBitIdenticalToAStraightRun() throws Exception {
+    /**
+     * Stopped between steps 10 and 20 of 30, saved, resumed: the same weights (the learned position
+     * tables among them), Adam moments and log as a straight run; the exported weights name the
+     * position tables as the state dict does.
+     */
+    @ParameterizedTest
+    @EnumSource(TransformerConfig.Positions.class)
+    void stoppedAndResumedRunIsBitIdenticalToAStraightRun(TransformerConfig.Positions positions) throws Exception {
         TranslateConfig t = TranslateConfig.tiny();
         TranslateConfig c = new TranslateConfig(200, 1, 32, 64, 2, 0.1f, 0.1f, 256, 30, 10, 0.5, 20, 10, 1, 0, 50,
-                30, 5);
+                30, 5, positions);
         ExperimentRuns.assertStopAndResumeIsExact(new TranslateExperiment(), c, dir, 1, 30);
         assertTrue(t.steps() > c.steps(), "the resume check runs a shorter configuration than the preset");
+        List<String> names = SafeTensors.read(dir.resolve("resumed/model.safetensors")).names();
+        boolean learned = positions == TransformerConfig.Positions.LEARNED;
+        assertEquals(learned, names.contains("src_pos.weight") && names.contains("tgt_pos.weight"), names.toString());
     }
 }
