@@ -16,13 +16,17 @@ import jdk.incubator.vector.VectorOperators;
  *
  * <p>Each formula follows {@link ScalarElementwise#apply} and {@link ScalarElementwise#derivative}
  * operation by operation, without fused multiply-add. So NEG, SQRT, RELU, ABS and SQUARE forward,
- * and every backward except GELU's (all are formed from {@code x} and the given {@code y} by
- * correctly rounded float operations), match the reference bit for bit. EXP, LOG, TANH, SIGMOID and
- * GELU forward, and GELU backward, use {@link VectorMath}'s exp, log and tanh (within 1, 1 and
- * 2 ulps of the reference's), never the Vector API's EXP/LOG/TANH lanes, whose bits change when
- * C2 compiles the loop; so every op here gives the same bits interpreted and compiled.
+ * and every backward except the two GELUs' (all are formed from {@code x} and the given {@code y}
+ * by correctly rounded float operations), match the reference bit for bit. EXP, LOG, TANH, SIGMOID
+ * and GELU forward, and GELU backward, use {@link VectorMath}'s exp, log and tanh (within 1, 1 and
+ * 2 ulps of the reference's); GELU_ERF, whose reference evaluates erf in double, uses
+ * {@link VectorMath}'s normal distribution function (float arithmetic throughout). None uses the
+ * Vector API's EXP/LOG/TANH lanes, whose bits change when C2 compiles the loop; so every op here
+ * gives the same bits interpreted and compiled.
  */
 final class VectorUnary {
+
+    private static final float INV_SQRT_2PI_F = (float) ScalarElementwise.INV_SQRT_2PI;
 
     private VectorUnary() {
     }
@@ -38,6 +42,7 @@ final class VectorUnary {
             case SIGMOID -> sigmoid(x, xOff, out, outOff, n);
             case RELU -> relu(x, xOff, out, outOff, n);
             case GELU -> gelu(x, xOff, out, outOff, n);
+            case GELU_ERF -> geluErf(x, xOff, out, outOff, n);
             case ABS -> abs(x, xOff, out, outOff, n);
             case SQUARE -> square(x, xOff, out, outOff, n);
         }
@@ -55,6 +60,7 @@ final class VectorUnary {
             case SIGMOID -> sigmoidBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
             case RELU -> reluBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
             case GELU -> geluBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case GELU_ERF -> geluErfBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
             case ABS -> absBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
             case SQUARE -> squareBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
         }
@@ -131,6 +137,15 @@ final class VectorUnary {
             FloatVector v = fromArray(S, x, xOff + i, m);
             FloatVector e = VectorMath.exp(v.add(v.mul(GELU_C).mul(v).mul(v)).mul(-2f * SQRT_2_OVER_PI));
             v.div(e.add(1f)).intoArray(out, outOff + i, m);
+        }
+    }
+
+    /** {@code x Phi(x)}, Phi from {@link VectorMath#normalCdf}; -infinity gives -inf * 0 = NaN as in the reference. */
+    private static void geluErf(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.mul(VectorMath.normalCdf(v, VectorMath.gaussian(v))).intoArray(out, outOff + i, m);
         }
     }
 
@@ -240,6 +255,22 @@ final class VectorUnary {
             FloatVector d = s.add(vx.mul(e.mul(s)).mul(s).mul(twoDInner))
                     // the reference's 0 * infinity at x = +-infinity
                     .blend(Float.NaN, vx.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    /**
+     * {@code Phi(x) + x phi(x)}, with {@code phi = e^(-x^2/2) / sqrt(2 pi)} from the same
+     * {@link VectorMath#gaussian} that Phi uses; at +-infinity {@code x phi} is {@code inf * 0 = NaN}
+     * as in the reference.
+     */
+    private static void geluErfBackward(float[] x, int xOff, float[] y, int yOff,
+                                        float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector vx = fromArray(S, x, xOff + i, m);
+            FloatVector g = VectorMath.gaussian(vx);
+            FloatVector d = VectorMath.normalCdf(vx, g).add(vx.mul(g.mul(INV_SQRT_2PI_F)));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }

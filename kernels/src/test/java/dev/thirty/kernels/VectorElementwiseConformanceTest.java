@@ -34,11 +34,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code 1 + tanh(..)}, which cancels for negative x: a tanh error of a few ulps of 1 (~2e-7)
  * becomes an absolute error of about {@code |x| 1e-7}, so it gets an absolute {@code 1e-6} for
  * inputs in [-8, 8]; its derivative also cancels in {@code 1 - tanh^2} and is scaled by up to
- * {@code |x| dInner ~ 60}, hence {@code 2e-5}.
+ * {@code |x| dInner ~ 60}, hence {@code 2e-5}. GELU_ERF multiplies x by a Phi within 6 ulps of
+ * the reference's (VectorMathTest), so 6.5 ulps, relative {@code 8e-7}, and two of the smallest
+ * subnormals absolute for {@code MIN_VALUE / 2}, which may round either way. Its derivative
+ * {@code Phi + x phi} crosses zero near x = -0.75, so its bound is absolute: Phi's error (at most
+ * 6 ulps below 0.5, where its ulp is 3e-8) plus a few ulps of {@code x phi <= 0.25}, {@code 3e-7}.
  */
 class VectorElementwiseConformanceTest {
 
     private enum Binary { ADD, SUB, MUL, DIV, AFFINE, AXPY, MUL_ACCUMULATE }
+
+    /** Two of the smallest subnormals: GELU_ERF(MIN_VALUE) is half of one, rounded either way. */
+    private static final double GELU_ERF_SUBNORMAL = 2 * Float.MIN_VALUE;
 
     @ParameterizedTest
     @EnumSource(Binary.class)
@@ -146,7 +153,7 @@ class VectorElementwiseConformanceTest {
      * {@link JitIndependenceTest}'s job).
      */
     @ParameterizedTest
-    @EnumSource(value = UnaryOp.class, names = {"EXP", "LOG", "TANH", "SIGMOID", "GELU"})
+    @EnumSource(value = UnaryOp.class, names = {"EXP", "LOG", "TANH", "SIGMOID", "GELU", "GELU_ERF"})
     void transcendentalsStillMatchReferenceOnceCompiled(UnaryOp op) {
         RandomGenerator rng = Seeds.generator(59 + op.ordinal());
         int n = 1000;
@@ -206,11 +213,16 @@ class VectorElementwiseConformanceTest {
             case TANH -> Tolerance.of(0, 2.4e-7);
             case SIGMOID -> Tolerance.of(1e-30, 1e-6);
             case GELU -> Tolerance.of(1e-6, 1e-6);
+            case GELU_ERF -> Tolerance.of(GELU_ERF_SUBNORMAL, 8e-7);
         };
     }
 
-    /** Every derivative but GELU's is formed from x and the given y alone, in the same order. */
+    /** Every derivative but the GELUs' is formed from x and the given y alone, in the same order. */
     static Tolerance backwardTolerance(UnaryOp op) {
-        return op == UnaryOp.GELU ? Tolerance.of(2e-5, 1e-6) : Tolerance.EXACT;
+        return switch (op) {
+            case GELU -> Tolerance.of(2e-5, 1e-6);
+            case GELU_ERF -> Tolerance.of(3e-7, 1e-6);
+            default -> Tolerance.EXACT;
+        };
     }
 }
