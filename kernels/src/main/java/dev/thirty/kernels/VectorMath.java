@@ -9,9 +9,9 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * exp, log, tanh and the normal distribution function on float lanes, built only from operations the Vector API specifies exactly
- * (add, sub, mul, div, fused multiply-add, min, max, compares, blends, integer and bit operations
- * on the same lanes), so every lane's result is fixed by IEEE 754 whether the code runs
+ * exp, log, tanh and the normal distribution function on float lanes, built only from operations
+ * the Vector API specifies exactly (add, sub, mul, div, fused multiply-add, min, max, compares,
+ * blends, integer and bit operations on the same lanes), so every lane's result is fixed by IEEE 754 whether the code runs
  * interpreted, C1- or C2-compiled.
  *
  * <p>Why not {@code lanewise(VectorOperators.EXP)} and friends: before C2 compiles a loop the
@@ -184,6 +184,10 @@ final class VectorMath {
      * 28 of 169 million at 6 ulps, the worst just below x = 0, where Phi's ulps halve and the
      * rounding errors of R near t = 1 show); subnormal results (below x = -12.95; 0 below
      * x = -14.17) count in their own ulps. {@code Phi(-inf) = 0}, {@code Phi(+inf) = 1}, NaN gives NaN.
+     *
+     * <p>This is the float erf of the exact GELU, {@code erf(z) = 2 Phi(z sqrt 2) - 1}: GELU needs
+     * {@code Phi(x) = (1 + erf(x / sqrt 2)) / 2} itself, and computing it directly avoids rounding
+     * {@code x / sqrt 2} and the cancellation in {@code 1 + erf} for negative x.
      */
     static FloatVector normalCdf(FloatVector x, FloatVector g) {
         FloatVector t = broadcast(S, 1f).div(x.abs().fma(NORMAL_P, 1f));

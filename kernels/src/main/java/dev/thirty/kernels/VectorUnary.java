@@ -21,9 +21,8 @@ import jdk.incubator.vector.VectorOperators;
  * and GELU forward, and GELU backward, use {@link VectorMath}'s exp, log and tanh (within 1, 1 and
  * 2 ulps of the reference's); GELU_ERF, whose reference evaluates erf in double, uses
  * {@link VectorMath}'s normal distribution function (float arithmetic throughout), and its
- * backward takes Phi from the given y. None uses the
- * Vector API's EXP/LOG/TANH lanes, whose bits change when C2 compiles the loop; so every op here
- * gives the same bits interpreted and compiled.
+ * backward takes Phi from the given y. None uses the Vector API's EXP/LOG/TANH lanes, whose bits
+ * change when C2 compiles the loop; so every op here gives the same bits interpreted and compiled.
  */
 final class VectorUnary {
 
