@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * exp, log, tanh and the normal distribution function on float lanes, built only from operations
  * the Vector API specifies exactly (add, sub, mul, div, fused multiply-add, min, max, compares,
- * blends, integer and bit operations on the same lanes), so every lane's result is fixed by IEEE 754 whether the code runs
- * interpreted, C1- or C2-compiled.
+ * blends, integer and bit operations on the same lanes), so every lane's result is fixed by
+ * IEEE 754 whether the code runs interpreted, C1- or C2-compiled.
  *
  * <p>Why not {@code lanewise(VectorOperators.EXP)} and friends: before C2 compiles a loop the
  * Vector API evaluates them per lane with {@link Math}, afterwards with the platform's vector math

@@ -28,7 +28,8 @@ class KernelPropertiesTest {
         // GELU (tanh form) as given by PyTorch's gelu(x, approximate='tanh')
         assertClose("gelu", new float[] {0f, 0.8411920f, -0.0454023f, 3.9999299f}, map(k, UnaryOp.GELU, x), Tolerance.of(1e-6, 1e-5));
         // exact GELU, x Phi(x), as given by PyTorch's gelu(x) (and mpmath to 12 digits)
-        assertClose("gelu erf", new float[] {0f, 0.8413447f, -0.0455003f, 3.9998733f}, map(k, UnaryOp.GELU_ERF, x), Tolerance.of(1e-7, 1e-6));
+        assertClose("gelu erf", new float[] {0f, 0.8413447f, -0.0455003f, 3.9998733f}, map(k, UnaryOp.GELU_ERF, x),
+                Tolerance.of(1e-7, 1e-6));
         assertClose("relu", new float[] {0f, 1f, 0f, 4f}, map(k, UnaryOp.RELU, x), Tolerance.EXACT);
         assertClose("log", new float[] {0f, 1.3862944f}, map(k, UnaryOp.LOG, new float[] {1f, 4f}), Tolerance.of(0, 1e-6));
     }

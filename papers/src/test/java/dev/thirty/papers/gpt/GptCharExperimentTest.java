@@ -134,7 +134,7 @@ class GptCharExperimentTest {
                 0.1, 1, 2, 2, 1.0, 0.9, 1, 1, Gelu.EXACT));
         int vocab = 11;
         Gpt saved = new Gpt(new GptConfig(vocab, 8, 1, 2, 16, 0f, Gelu.TANH), Rng.seeded(3));
-        // weights 25 times those of initialisation, so that the GELU inputs spread over a few units, where the forms differ
+        // weights 25 times those of initialisation: GELU inputs spread over a few units, where the forms differ
         saved.parameters().forEach(p -> {
             float[] w = p.data();
             for (int i = 0; i < w.length; i++) {
