@@ -21,10 +21,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Scalar reference versus Vector API kernels, side by side: elementwise add, exp and GELU, and a
- * sum, on runs of 1k and 64k floats; softmax over 64 rows of 65 columns (a width that is not a
+ * Scalar reference versus Vector API kernels, side by side: elementwise add, exp, and GELU in both
+ * forms (tanh approximation and exact erf), each GELU forward and forward plus backward, and a sum,
+ * on runs of 1k and 64k floats; softmax over 64 rows of 65 columns (a width that is not a
  * multiple of the vector) and layer norm over 128 rows of 768 columns (GPT-2 small's width).
- * The speedup is the scalar time over the vector time for the same benchmark and size.
+ * The speedup is the scalar time over the vector time for the same benchmark and size; the exact
+ * GELU's cost is its time over the tanh form's for the same backend and size.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar
  * ElementwiseBenchmark -wi 3 -i 5 -w 1 -r 1 -f 1}.
@@ -48,6 +50,7 @@ public class ElementwiseBenchmark {
         float[] a;
         float[] b;
         float[] out;
+        float[] grad;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -58,6 +61,7 @@ public class ElementwiseBenchmark {
             a = normal(rng, size);
             b = normal(rng, size);
             out = new float[size];
+            grad = new float[size];
         }
     }
 
@@ -105,14 +109,39 @@ public class ElementwiseBenchmark {
 
     @Benchmark
     public float[] exp(Runs s) {
-        s.elementwise.unary(UnaryOp.EXP, s.a, 0, s.out, 0, s.size);
-        return s.out;
+        return forward(s, UnaryOp.EXP);
     }
 
     @Benchmark
     public float[] gelu(Runs s) {
-        s.elementwise.unary(UnaryOp.GELU, s.a, 0, s.out, 0, s.size);
+        return forward(s, UnaryOp.GELU);
+    }
+
+    @Benchmark
+    public float[] geluErf(Runs s) {
+        return forward(s, UnaryOp.GELU_ERF);
+    }
+
+    private static float[] forward(Runs s, UnaryOp op) {
+        s.elementwise.unary(op, s.a, 0, s.out, 0, s.size);
         return s.out;
+    }
+
+    /** Forward, then the backward pass with gradient {@code b} accumulated into {@code grad}, as in training. */
+    @Benchmark
+    public float[] geluForwardBackward(Runs s) {
+        return forwardBackward(s, UnaryOp.GELU);
+    }
+
+    @Benchmark
+    public float[] geluErfForwardBackward(Runs s) {
+        return forwardBackward(s, UnaryOp.GELU_ERF);
+    }
+
+    private static float[] forwardBackward(Runs s, UnaryOp op) {
+        forward(s, op);
+        s.elementwise.unaryBackward(op, s.a, 0, s.out, 0, s.b, 0, s.grad, 0, s.size);
+        return s.grad;
     }
 
     @Benchmark

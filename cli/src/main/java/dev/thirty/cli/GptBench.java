@@ -10,12 +10,15 @@ import dev.thirty.nn.functional.CrossEntropy;
 import dev.thirty.optim.AdamW;
 import dev.thirty.optim.GradClip;
 import dev.thirty.optim.ParamGroup;
+import dev.thirty.papers.gpt.Gelu;
 import dev.thirty.papers.gpt.Gpt;
+import dev.thirty.papers.gpt.GptCharConfig;
 import dev.thirty.papers.gpt.GptConfig;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Tensor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +37,10 @@ import picocli.CommandLine.Option;
  * sites, and GEMM through a wrapped {@link Gemm} bound with {@link Kernels#run}. Worker threads
  * also call that GEMM (attention runs its heads in parallel), so the wrapper counts only calls
  * made on the stepping thread: that is wall time, since the stepping thread either runs a GEMM
- * itself or waits for the workers' share of it. Attention, layer norm and cross-entropy are then
- * timed alone at the step's shapes (forward and backward, times their count per step), attention
- * less its own GEMMs so nothing is counted twice; "the rest" is the step less everything named.
+ * itself or waits for the workers' share of it. Attention, layer norm, the MLP's GELU and
+ * cross-entropy are then timed alone at the step's shapes (forward and backward, times their count
+ * per step), attention less its own GEMMs so nothing is counted twice; "the rest" is the step less
+ * everything named. The GELU is the gpt-char presets' (exact) unless {@code --gelu tanh}.
  */
 @Command(name = "gpt-char", mixinStandardHelpOptions = true,
         description = "Time one training step of the nanoGPT CPU character GPT and split it by op.")
@@ -52,6 +56,9 @@ final class GptBench implements Runnable {
             description = "Measuring time per figure, after as long again warming up (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--gelu", description = "The MLP's GELU form: exact or tanh (default: the gpt-char presets').")
+    String geluName;
+
     @Option(names = "--json", description = "Print the result as one JSON object on standard output.")
     boolean json;
 
@@ -60,7 +67,8 @@ final class GptBench implements Runnable {
 
     /** One thread count's medians, in milliseconds per training step. */
     record Result(int threads, double stepMs, double forwardMs, double backwardMs, double clipMs, double adamwMs,
-                  double gemmMs, double attentionMs, double layerNormMs, double crossEntropyMs, double restMs) {
+                  double gemmMs, double attentionMs, double layerNormMs, double geluMs, double crossEntropyMs,
+                  double restMs) {
     }
 
     @Override
@@ -68,21 +76,22 @@ final class GptBench implements Runnable {
         if (!(seconds > 0) || threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("gpt-char bench: need --seconds > 0 and positive --threads");
         }
-        GptConfig config = new GptConfig(VOCAB, 64, 4, 4, 128, 0f);
+        GptConfig config = model();
         PrintWriter human = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         human.println("gpt-char training step: " + config + ", batch 12; medians; " + VersionInfo.runtime());
-        human.printf(Locale.ROOT, "%7s %8s | %7s %8s %6s %6s | %6s %9s %9s %8s %6s%n", "threads", "step ms",
-                "fwd", "bwd", "clip", "adamw", "gemm", "attn*", "layernorm", "x-entropy", "rest");
-        human.println("(fwd, bwd, clip, adamw: phases of the step; gemm, attn*, layernorm, x-entropy, rest: a split of"
-                + " it; attn* = attention less its GEMMs)");
+        human.printf(Locale.ROOT, "%7s %8s | %7s %8s %6s %6s | %6s %9s %9s %6s %9s %6s%n", "threads", "step ms",
+                "fwd", "bwd", "clip", "adamw", "gemm", "attn*", "layernorm", "gelu", "x-entropy", "rest");
+        human.println("(fwd, bwd, clip, adamw: phases of the step; gemm, attn*, layernorm, gelu, x-entropy, rest: a"
+                + " split of it; attn* = attention less its GEMMs; gelu: the MLP's, "
+                + config.gelu().name().toLowerCase(Locale.ROOT) + " form)");
         List<Result> results = new ArrayList<>();
         for (int t : threads) {
             try (ComputePool pool = ComputePool.ofThreads(t)) {
                 Result r = pool.call(() -> measure(config, 12, t));
                 results.add(r);
-                human.printf(Locale.ROOT, "%7d %8.2f | %7.2f %8.2f %6.2f %6.2f | %6.2f %9.2f %9.2f %8.2f %6.2f%n",
+                human.printf(Locale.ROOT, "%7d %8.2f | %7.2f %8.2f %6.2f %6.2f | %6.2f %9.2f %9.2f %6.2f %9.2f %6.2f%n",
                         t, r.stepMs(), r.forwardMs(), r.backwardMs(), r.clipMs(), r.adamwMs(), r.gemmMs(),
-                        r.attentionMs(), r.layerNormMs(), r.crossEntropyMs(), r.restMs());
+                        r.attentionMs(), r.layerNormMs(), r.geluMs(), r.crossEntropyMs(), r.restMs());
                 human.flush();
             }
         }
@@ -95,6 +104,18 @@ final class GptBench implements Runnable {
             out.put("results", results);
             JsonOutput.print(spec.commandLine().getOut(), out);
         }
+    }
+
+    /** The cpu preset's model, with the GELU form of {@code --gelu} if given. */
+    private GptConfig model() {
+        GptConfig cpu = GptCharConfig.cpu().model(VOCAB);
+        if (geluName == null) {
+            return cpu;
+        }
+        Gelu gelu = Arrays.stream(Gelu.values()).filter(g -> g.name().equalsIgnoreCase(geluName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("gpt-char bench: --gelu is exact or tanh, got '"
+                        + geluName + "'"));
+        return new GptConfig(cpu.vocab(), cpu.blockSize(), cpu.layers(), cpu.heads(), cpu.width(), cpu.dropout(), gelu);
     }
 
     private Result measure(GptConfig c, int batch, int threadCount) {
@@ -144,18 +165,20 @@ final class GptBench implements Runnable {
                 qkv -> FusedCausalAttention.attend(qkv, c.heads()));
         LayerNorm norm = new LayerNorm(c.width(), 1e-5f, Linear.Bias.NO);
         Op layerNorm = alone(timed, gemm, new int[]{batch, t, c.width()}, norm::forward);
+        Op mlpGelu = alone(timed, gemm, new int[]{batch, t, 4 * c.width()}, c.gelu().activation());
         int[] labels = targets[0];
         Op crossEntropy = alone(timed, gemm, new int[]{batch * t, c.vocab()},
                 logits -> CrossEntropy.crossEntropy(logits, labels));
         double attentionMs = c.layers() * (attention.totalMs() - attention.gemmMs());
         double layerNormMs = (2 * c.layers() + 1) * layerNorm.totalMs();
+        double geluMs = c.layers() * mlpGelu.totalMs();
         double crossEntropyMs = crossEntropy.totalMs();
         double stepMs = m[0] / 1e6;
         double clipMs = m[3] / 1e6;
         double adamwMs = m[4] / 1e6;
-        double rest = stepMs - gemmMs - attentionMs - layerNormMs - crossEntropyMs - clipMs - adamwMs;
+        double rest = stepMs - gemmMs - attentionMs - layerNormMs - geluMs - crossEntropyMs - clipMs - adamwMs;
         return new Result(threadCount, stepMs, m[1] / 1e6, m[2] / 1e6, clipMs, adamwMs, gemmMs, attentionMs,
-                layerNormMs, crossEntropyMs, rest);
+                layerNormMs, geluMs, crossEntropyMs, rest);
     }
 
     /** An op's forward plus backward, alone: its median time and the GEMM time inside it. */

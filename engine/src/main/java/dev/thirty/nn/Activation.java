@@ -3,10 +3,15 @@ package dev.thirty.nn;
 import dev.thirty.tensor.Tensor;
 import java.util.function.UnaryOperator;
 
-/** The elementwise non-linearities, each usable as a function or as a {@link Layer}. */
+/**
+ * The elementwise non-linearities, each usable as a function or as a {@link Layer}. {@code GELU}
+ * is the tanh approximation (GPT-2's), {@code GELU_EXACT} the exact {@code x Phi(x)} (PyTorch's
+ * {@code nn.GELU()} default); see {@link dev.thirty.tensor.Pointwise#gelu}.
+ */
 public enum Activation implements UnaryOperator<Tensor> {
     RELU(Tensor::relu),
     GELU(Tensor::gelu),
+    GELU_EXACT(Tensor::geluExact),
     TANH(Tensor::tanh),
     SIGMOID(Tensor::sigmoid),
     IDENTITY(x -> x);

@@ -8,8 +8,10 @@ import dev.thirty.kernels.UnaryOp;
  * Elementwise functions of one tensor; the result has the input's shape.
  *
  * <p>Each is a {@link UnaryOp} evaluated by the active kernels, whose {@code unaryBackward} gives
- * {@code dx += g * f'(x)}. {@code gelu} is the tanh approximation
- * {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. At a kink the derivative is the
+ * {@code dx += g * f'(x)}. GELU comes in two forms: {@code gelu} is the tanh approximation
+ * {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))} (GPT-2's), {@code geluExact} the exact
+ * {@code x Phi(x) = 0.5 x (1 + erf(x / sqrt 2))} (PyTorch's default); they differ by at most about
+ * 5e-4. At a kink the derivative is the
  * kernels': relu'(0) = 0, abs'(0) = 0. Large tensors are split into fixed-size chunks across the
  * compute pool.
  */
@@ -52,9 +54,21 @@ public final class Pointwise {
         return unary(UnaryOp.RELU, "relu", x);
     }
 
-    /** GELU, tanh approximation (GPT-2). */
+    /**
+     * GELU, tanh approximation (GPT-2; PyTorch's {@code gelu(x, approximate='tanh')}):
+     * {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. For the exact form see {@link #geluExact}.
+     */
     public static Tensor gelu(Tensor x) {
         return unary(UnaryOp.GELU, "gelu", x);
+    }
+
+    /**
+     * GELU, exact form (Hendrycks and Gimpel 2016; PyTorch's default {@code gelu}, nanoGPT's
+     * {@code nn.GELU()}): {@code x Phi(x)} with Phi the standard normal distribution function;
+     * derivative {@code Phi(x) + x phi(x)}.
+     */
+    public static Tensor geluExact(Tensor x) {
+        return unary(UnaryOp.GELU_ERF, "gelu_exact", x);
     }
 
     /** {@code |x|}. */

@@ -262,9 +262,14 @@ public sealed class Tensor permits Parameter {
         return Pointwise.relu(this);
     }
 
-    /** GELU, tanh approximation. */
+    /** GELU, tanh approximation (GPT-2's); see {@link Pointwise#gelu}. */
     public Tensor gelu() {
         return Pointwise.gelu(this);
+    }
+
+    /** GELU, exact form {@code x Phi(x)} (PyTorch's default); see {@link Pointwise#geluExact}. */
+    public Tensor geluExact() {
+        return Pointwise.geluExact(this);
     }
 
     /** Sum of all elements (rank 0). */

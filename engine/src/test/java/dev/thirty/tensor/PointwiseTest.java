@@ -2,6 +2,7 @@ package dev.thirty.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.thirty.kernels.Erf;
 import dev.thirty.testing.TensorGradCheck;
 import dev.thirty.testing.TensorGradCheck.Input;
 import dev.thirty.testkit.FloatAssert;
@@ -34,6 +35,7 @@ class PointwiseTest {
             new Case("relu", Pointwise::relu, x -> Math.max(x, 0), Domain.AWAY_FROM_ZERO),
             new Case("gelu", Pointwise::gelu,
                     x -> 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x))), Domain.ANY),
+            new Case("gelu exact", Pointwise::geluExact, x -> x * Erf.normalCdf(x), Domain.ANY),
             new Case("abs", Pointwise::abs, Math::abs, Domain.AWAY_FROM_ZERO),
             new Case("square", Pointwise::square, x -> x * x, Domain.ANY),
             new Case("pow 3", x -> Pointwise.pow(x, 3f), x -> Math.pow(x, 3), Domain.ANY),

@@ -5,6 +5,7 @@ final class ScalarElementwise implements ElementwiseKernels {
 
     static final float SQRT_2_OVER_PI = (float) Math.sqrt(2.0 / Math.PI);
     static final float GELU_C = 0.044715f;
+    static final double INV_SQRT_2PI = 0.39894228040143267794;
 
     @Override
     public void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
@@ -88,6 +89,8 @@ final class ScalarElementwise implements ElementwiseKernels {
             case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
             case RELU -> x > 0f ? x : 0f;
             case GELU -> 0.5f * x * (1f + (float) Math.tanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x)));
+            // in double, rounded once; -infinity gives -inf * 0 = NaN, as PyTorch's gelu does
+            case GELU_ERF -> (float) (x * Erf.normalCdf(x));
             case ABS -> Math.abs(x);
             case SQUARE -> x * x;
         };
@@ -109,8 +112,18 @@ final class ScalarElementwise implements ElementwiseKernels {
                 float dInner = SQRT_2_OVER_PI * (1f + 3f * GELU_C * x * x);
                 yield 0.5f * (1f + t) + 0.5f * x * (1f - t * t) * dInner;
             }
+            case GELU_ERF -> (float) (Erf.normalCdf(x) + x * normalDensity(x));
             case ABS -> Math.signum(x);
             case SQUARE -> 2f * x;
         };
+    }
+
+    /**
+     * {@code phi(x) = e^(-x^2/2) / sqrt(2 pi)}; {@code x * x} of a float is exact in double. At
+     * +-infinity the GELU derivative's {@code x phi(x)} is then {@code inf * 0 = NaN}, as in PyTorch.
+     */
+    static double normalDensity(float x) {
+        double x2 = (double) x * x;
+        return Math.exp(-0.5 * x2) * INV_SQRT_2PI;
     }
 }

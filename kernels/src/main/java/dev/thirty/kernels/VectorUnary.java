@@ -16,13 +16,21 @@ import jdk.incubator.vector.VectorOperators;
  *
  * <p>Each formula follows {@link ScalarElementwise#apply} and {@link ScalarElementwise#derivative}
  * operation by operation, without fused multiply-add. So NEG, SQRT, RELU, ABS and SQUARE forward,
- * and every backward except GELU's (all are formed from {@code x} and the given {@code y} by
- * correctly rounded float operations), match the reference bit for bit. EXP, LOG, TANH, SIGMOID and
- * GELU forward, and GELU backward, use {@link VectorMath}'s exp, log and tanh (within 1, 1 and
- * 2 ulps of the reference's), never the Vector API's EXP/LOG/TANH lanes, whose bits change when
- * C2 compiles the loop; so every op here gives the same bits interpreted and compiled.
+ * and every backward except the two GELUs' (all are formed from {@code x} and the given {@code y}
+ * by correctly rounded float operations), match the reference bit for bit. EXP, LOG, TANH, SIGMOID
+ * and GELU forward, and GELU backward, use {@link VectorMath}'s exp, log and tanh (within 1, 1 and
+ * 2 ulps of the reference's); GELU_ERF, whose reference evaluates erf in double, uses
+ * {@link VectorMath}'s normal distribution function (float arithmetic throughout), and its
+ * backward takes Phi from the given y. None uses the Vector API's EXP/LOG/TANH lanes, whose bits
+ * change when C2 compiles the loop; so every op here gives the same bits interpreted and compiled.
  */
 final class VectorUnary {
+
+    private static final float INV_SQRT_2PI_F = (float) ScalarElementwise.INV_SQRT_2PI;
+    // elements per pass of the exact GELU: its scratch array of e^(-x^2/2) stays in L1 (4 KB)
+    private static final int GAUSSIAN_BLOCK = 1024;
+    // below this |x| the exact GELU's Phi(x) is 1/2 in float (|x| / sqrt(2 pi) < 2^-31)
+    private static final float GELU_ERF_TINY = 0x1p-30f;
 
     private VectorUnary() {
     }
@@ -38,6 +46,7 @@ final class VectorUnary {
             case SIGMOID -> sigmoid(x, xOff, out, outOff, n);
             case RELU -> relu(x, xOff, out, outOff, n);
             case GELU -> gelu(x, xOff, out, outOff, n);
+            case GELU_ERF -> geluErf(x, xOff, out, outOff, n);
             case ABS -> abs(x, xOff, out, outOff, n);
             case SQUARE -> square(x, xOff, out, outOff, n);
         }
@@ -55,6 +64,7 @@ final class VectorUnary {
             case SIGMOID -> sigmoidBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
             case RELU -> reluBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
             case GELU -> geluBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+            case GELU_ERF -> geluErfBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
             case ABS -> absBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
             case SQUARE -> squareBackward(x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
         }
@@ -131,6 +141,41 @@ final class VectorUnary {
             FloatVector v = fromArray(S, x, xOff + i, m);
             FloatVector e = VectorMath.exp(v.add(v.mul(GELU_C).mul(v).mul(v)).mul(-2f * SQRT_2_OVER_PI));
             v.div(e.add(1f)).intoArray(out, outOff + i, m);
+        }
+    }
+
+    /**
+     * {@code x Phi(x)}, Phi from {@link VectorMath#normalCdf}; -infinity gives -inf * 0 = NaN as in
+     * the reference. In blocks of {@link #GAUSSIAN_BLOCK}, first {@code g = e^(-x^2/2)} into a
+     * scratch array, then Phi from it, each pass a loop of its own (see {@link #gaussians}).
+     */
+    private static void geluErf(float[] x, int xOff, float[] out, int outOff, int n) {
+        float[] g = new float[Math.min(n, GAUSSIAN_BLOCK)];
+        for (int b = 0; b < n; b += GAUSSIAN_BLOCK) {
+            int len = Math.min(GAUSSIAN_BLOCK, n - b);
+            gaussians(x, xOff + b, g, len);
+            geluErfGiven(x, xOff + b, g, out, outOff + b, len);
+        }
+    }
+
+    /**
+     * {@code g = e^(-x^2/2)} for a block. A method of its own, on arrays, so that the JIT compiles
+     * it alone when it does not inline it: one loop with both the exponential and Phi grows too big
+     * for C2's inlining budget ({@code NodeCountInliningCutoff}), and a vector method it then
+     * calls instead of inlining boxes its vectors on the heap, measured 3 to 4 times slower.
+     */
+    private static void gaussians(float[] x, int xOff, float[] g, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            VectorMath.gaussian(fromArray(S, x, xOff + i, m)).intoArray(g, i, m);
+        }
+    }
+
+    private static void geluErfGiven(float[] x, int xOff, float[] g, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = fromArray(S, x, xOff + i, m);
+            v.mul(VectorMath.normalCdf(v, fromArray(S, g, i, m))).intoArray(out, outOff + i, m);
         }
     }
 
@@ -240,6 +285,26 @@ final class VectorUnary {
             FloatVector d = s.add(vx.mul(e.mul(s)).mul(s).mul(twoDInner))
                     // the reference's 0 * infinity at x = +-infinity
                     .blend(Float.NaN, vx.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    /**
+     * {@code Phi(x) + x phi(x)} with {@code phi = e^(-x^2/2) / sqrt(2 pi)} and Phi taken from the
+     * given {@code y = x Phi(x)} as {@code y / x}: one division instead of Phi's polynomial and
+     * division, and as accurate (y is within a few ulps, so y / x too). Where that fails, Phi is
+     * set: 1/2 for {@code |x| < 2^-30} (where Phi(x) rounds to 1/2 and y / x would be 0/0, or,
+     * with y rounded to a subnormal, far off). At +-infinity {@code x phi} is {@code inf * 0 = NaN}
+     * as in the reference, and NaN stays NaN.
+     */
+    private static void geluErfBackward(float[] x, int xOff, float[] y, int yOff,
+                                        float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector vx = fromArray(S, x, xOff + i, m);
+            FloatVector cdf = fromArray(S, y, yOff + i, m).div(vx)
+                    .blend(0.5f, vx.abs().compare(VectorOperators.LT, GELU_ERF_TINY));
+            FloatVector d = cdf.add(vx.mul(VectorMath.gaussian(vx).mul(INV_SQRT_2PI_F)));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }

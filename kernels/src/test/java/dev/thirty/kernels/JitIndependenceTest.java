@@ -90,7 +90,7 @@ class JitIndependenceTest {
         Inputs() {
             x.put(UnaryOp.EXP, withSpecials(Seeds.uniform(rng, N, -110f, 95f), 0, N));
             x.put(UnaryOp.LOG, withSpecials(Seeds.uniform(rng, N, 0f, 1e3f), 0, N));
-            for (UnaryOp op : List.of(UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.GELU)) {
+            for (UnaryOp op : List.of(UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.GELU, UnaryOp.GELU_ERF)) {
                 x.put(op, withSpecials(Seeds.uniform(rng, N, -12f, 12f), 0, N));
             }
         }

@@ -27,6 +27,9 @@ class KernelPropertiesTest {
         assertClose("tanh", new float[] {0f, 0.7615942f, -0.9640276f, 0.9993293f}, map(k, UnaryOp.TANH, x), Tolerance.of(0, 1e-6));
         // GELU (tanh form) as given by PyTorch's gelu(x, approximate='tanh')
         assertClose("gelu", new float[] {0f, 0.8411920f, -0.0454023f, 3.9999299f}, map(k, UnaryOp.GELU, x), Tolerance.of(1e-6, 1e-5));
+        // exact GELU, x Phi(x), as given by PyTorch's gelu(x) (and mpmath to 12 digits)
+        assertClose("gelu erf", new float[] {0f, 0.8413447f, -0.0455003f, 3.9998733f}, map(k, UnaryOp.GELU_ERF, x),
+                Tolerance.of(1e-7, 1e-6));
         assertClose("relu", new float[] {0f, 1f, 0f, 4f}, map(k, UnaryOp.RELU, x), Tolerance.EXACT);
         assertClose("log", new float[] {0f, 1.3862944f}, map(k, UnaryOp.LOG, new float[] {1f, 4f}), Tolerance.of(0, 1e-6));
     }
@@ -126,6 +129,19 @@ class KernelPropertiesTest {
         return y;
     }
 
+    /** The integral of the normal density from 0 to x, by composite Simpson's rule (error below 1e-12 here). */
+    private static double normalIntegral(double x) {
+        int n = 2000;
+        double h = x / n;
+        double sum = 0;
+        for (int i = 0; i <= n; i++) {
+            double w = i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2;
+            double t = i * h;
+            sum += w * Math.exp(-t * t / 2);
+        }
+        return sum * h / 3 / Math.sqrt(2 * Math.PI);
+    }
+
     /** {@code op'(x)} from calculus, in double. */
     private static double derivative(UnaryOp op, double x) {
         double k = Math.sqrt(2 / Math.PI);
@@ -141,6 +157,11 @@ class KernelPropertiesTest {
                 double u = k * (x + 0.044715 * x * x * x);
                 double sech2 = 1 / (Math.cosh(u) * Math.cosh(u));
                 yield 0.5 * (1 + Math.tanh(u)) + 0.5 * x * sech2 * k * (1 + 3 * 0.044715 * x * x);
+            }
+            case GELU_ERF -> {
+                // Phi(x) by Simpson's rule on the density from 0 to x, independent of Erf
+                double phi = Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+                yield 0.5 + normalIntegral(x) + x * phi;
             }
             case ABS -> Math.signum(x);
             case SQUARE -> 2 * x;

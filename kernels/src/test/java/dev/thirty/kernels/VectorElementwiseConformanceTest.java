@@ -34,11 +34,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code 1 + tanh(..)}, which cancels for negative x: a tanh error of a few ulps of 1 (~2e-7)
  * becomes an absolute error of about {@code |x| 1e-7}, so it gets an absolute {@code 1e-6} for
  * inputs in [-8, 8]; its derivative also cancels in {@code 1 - tanh^2} and is scaled by up to
- * {@code |x| dInner ~ 60}, hence {@code 2e-5}.
+ * {@code |x| dInner ~ 60}, hence {@code 2e-5}. GELU_ERF multiplies x by a Phi within 6 ulps of
+ * the reference's (VectorMathTest), so 6.5 ulps, relative {@code 8e-7}, and two of the smallest
+ * subnormals absolute for {@code MIN_VALUE / 2}, which may round either way. Its derivative
+ * {@code Phi + x phi}, with Phi taken as {@code y / x} from the given y, crosses zero near
+ * x = -0.75, so its bound is absolute: over 42 million x in [-15, 15] it is at most 1.2e-7 off
+ * given the reference's y, 2.4e-7 given the vector forward's (Phi then inherits y's few ulps);
+ * hence {@code 3e-7}.
  */
 class VectorElementwiseConformanceTest {
 
     private enum Binary { ADD, SUB, MUL, DIV, AFFINE, AXPY, MUL_ACCUMULATE }
+
+    /** Two of the smallest subnormals: GELU_ERF(MIN_VALUE) is half of one, rounded either way. */
+    private static final double GELU_ERF_SUBNORMAL = 2 * Float.MIN_VALUE;
 
     @ParameterizedTest
     @EnumSource(Binary.class)
@@ -122,6 +131,23 @@ class VectorElementwiseConformanceTest {
         }
     }
 
+    /** In training the backward pass gets the vector forward's y, from which it takes Phi. */
+    @Test
+    void geluErfBackwardFromTheVectorForwardMatchesReference() {
+        RandomGenerator rng = Seeds.generator(47);
+        for (int n : LENGTHS) {
+            float[] x = withSpecials(padded(rng, 0, n, -15f, 15f), 0, n);
+            float[] y = new float[x.length];
+            VECTOR_ELEMENTWISE.unary(UnaryOp.GELU_ERF, x, 0, y, 0, x.length);
+            float[] gy = padded(rng, 0, n, -1f, 1f);
+            float[] expected = padded(rng, 0, n, -1f, 1f);
+            float[] actual = copy(expected);
+            SCALAR_ELEMENTWISE.unaryBackward(UnaryOp.GELU_ERF, x, 0, y, 0, gy, 0, expected, 0, n);
+            VECTOR_ELEMENTWISE.unaryBackward(UnaryOp.GELU_ERF, x, 0, y, 0, gy, 0, actual, 0, n);
+            assertClose(at("GELU_ERF backward, vector y", n, 0), expected, actual, backwardTolerance(UnaryOp.GELU_ERF));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(floats = {2f, 3f, 0.5f, -1.5f, 1.7f, 0f, 1f})
     void powMatchesReference(float p) {
@@ -146,7 +172,7 @@ class VectorElementwiseConformanceTest {
      * {@link JitIndependenceTest}'s job).
      */
     @ParameterizedTest
-    @EnumSource(value = UnaryOp.class, names = {"EXP", "LOG", "TANH", "SIGMOID", "GELU"})
+    @EnumSource(value = UnaryOp.class, names = {"EXP", "LOG", "TANH", "SIGMOID", "GELU", "GELU_ERF"})
     void transcendentalsStillMatchReferenceOnceCompiled(UnaryOp op) {
         RandomGenerator rng = Seeds.generator(59 + op.ordinal());
         int n = 1000;
@@ -206,11 +232,16 @@ class VectorElementwiseConformanceTest {
             case TANH -> Tolerance.of(0, 2.4e-7);
             case SIGMOID -> Tolerance.of(1e-30, 1e-6);
             case GELU -> Tolerance.of(1e-6, 1e-6);
+            case GELU_ERF -> Tolerance.of(GELU_ERF_SUBNORMAL, 8e-7);
         };
     }
 
-    /** Every derivative but GELU's is formed from x and the given y alone, in the same order. */
+    /** Every derivative but the GELUs' is formed from x and the given y alone, in the same order. */
     static Tolerance backwardTolerance(UnaryOp op) {
-        return op == UnaryOp.GELU ? Tolerance.of(2e-5, 1e-6) : Tolerance.EXACT;
+        return switch (op) {
+            case GELU -> Tolerance.of(2e-5, 1e-6);
+            case GELU_ERF -> Tolerance.of(3e-7, 1e-6);
+            default -> Tolerance.EXACT;
+        };
     }
 }

@@ -21,12 +21,24 @@ package dev.thirty.papers.gpt;
  * @param trainFraction the first part of the text used for training; the rest validates
  * @param evalEvery     estimate train and validation loss every this many steps
  * @param evalBatches   random batches per estimate ({@code eval_iters})
+ * @param gelu          the MLP's GELU: {@code exact} ({@code x Phi(x)}, nanoGPT's {@code nn.GELU()}, every
+ *                      preset's) or {@code tanh} (GPT-2's approximation). Runs saved before this setting
+ *                      existed have none in their {@code config.json}; they were trained with the tanh
+ *                      form, so a missing (null) value means {@code TANH}, and {@code thirty sample} and
+ *                      {@code --resume} rebuild those models as they were trained.
  */
 public record GptCharConfig(int layers, int heads, int width, int context, int batch, float dropout, double lr,
                             double minLr, double beta1, double beta2, double weightDecay, int warmup, int decaySteps,
-                            int steps, double clip, double trainFraction, int evalEvery, int evalBatches) {
+                            int steps, double clip, double trainFraction, int evalEvery, int evalBatches,
+                            Gelu gelu) {
+
+    /** The form of every run saved before the {@code gelu} setting existed. */
+    static final Gelu GELU_BEFORE_THE_SETTING = Gelu.TANH;
 
     public GptCharConfig {
+        if (gelu == null) {
+            gelu = GELU_BEFORE_THE_SETTING;
+        }
         if (layers < 1 || heads < 1 || width < 1 || width % heads != 0 || context < 1 || batch < 1) {
             throw new IllegalArgumentException("gpt-char: need positive sizes and width divisible by heads, got "
                     + this);
@@ -43,23 +55,24 @@ public record GptCharConfig(int layers, int heads, int width, int context, int b
 
     /** The model for a vocabulary of {@code vocab} characters. */
     public GptConfig model(int vocab) {
-        return new GptConfig(vocab, context, layers, heads, width, dropout);
+        return new GptConfig(vocab, context, layers, heads, width, dropout, gelu);
     }
 
     /** nanoGPT's CPU recipe for shakespeare_char (its README, "I only have a macbook"). */
     public static GptCharConfig cpu() {
         return new GptCharConfig(4, 4, 128, 64, 12, 0f, 1e-3, 1e-4, 0.9, 0.99, 0.1, 100, 2000, 2000, 1.0, 0.9,
-                250, 20);
+                250, 20, Gelu.EXACT);
     }
 
     /** nanoGPT's config/train_shakespeare_char.py: the "baby GPT" (GPU-sized: 6 x 384, context 256). */
     public static GptCharConfig paper() {
         return new GptCharConfig(6, 6, 384, 256, 64, 0.2f, 1e-3, 1e-4, 0.9, 0.99, 0.1, 100, 5000, 5000, 1.0, 0.9,
-                250, 200);
+                250, 200, Gelu.EXACT);
     }
 
     /** A seconds-long run for tests: 2 x 64, context 32, 300 steps. */
     public static GptCharConfig tiny() {
-        return new GptCharConfig(2, 4, 64, 32, 12, 0f, 2e-3, 2e-4, 0.9, 0.99, 0.1, 30, 300, 300, 1.0, 0.9, 300, 10);
+        return new GptCharConfig(2, 4, 64, 32, 12, 0f, 2e-3, 2e-4, 0.9, 0.99, 0.1, 30, 300, 300, 1.0, 0.9, 300, 10,
+                Gelu.EXACT);
     }
 }

@@ -192,14 +192,12 @@ public final class GptCharExperiment implements Experiment<GptCharConfig>, Sampl
         return node;
     }
 
-    @Override
-    public String sample(GptCharConfig config, Checkpoint checkpoint, Request request) throws IOException {
-        JsonNode chars = checkpoint.config().get("vocabulary");
-        if (chars == null) {
-            throw new IOException("gpt-char: the checkpoint records no vocabulary");
-        }
-        CharVocab vocab = CharVocab.of(chars.asText());
-        Gpt model = new Gpt(config.model(vocab.size()), Rng.seeded(0));
+    /**
+     * The model of a checkpoint: built from the run's config (its GELU form included, so a run saved
+     * before the {@code gelu} setting gets the tanh form it was trained with) and its weights.
+     */
+    static Gpt savedModel(GptCharConfig config, Checkpoint checkpoint, int vocab) throws IOException {
+        Gpt model = new Gpt(config.model(vocab), Rng.seeded(0));
         Map<String, Tensor> weights = new LinkedHashMap<>();
         checkpoint.tensors().forEach((k, t) -> {
             if (!k.startsWith("optim.")) {
@@ -207,6 +205,17 @@ public final class GptCharExperiment implements Experiment<GptCharConfig>, Sampl
             }
         });
         new Checkpoint(checkpoint.step(), weights, Map.of(), Map.of(), null).loadInto(model.stateDict());
+        return model;
+    }
+
+    @Override
+    public String sample(GptCharConfig config, Checkpoint checkpoint, Request request) throws IOException {
+        JsonNode chars = checkpoint.config().get("vocabulary");
+        if (chars == null) {
+            throw new IOException("gpt-char: the checkpoint records no vocabulary");
+        }
+        CharVocab vocab = CharVocab.of(chars.asText());
+        Gpt model = savedModel(config, checkpoint, vocab.size());
         int[] prime = vocab.encode(request.prime().isEmpty() ? "\n" : request.prime()).toArray();
         int[] ids = Generation.generate(model, prime, request.length(), request.temperature(), request.topK(),
                 Rng.seeded(request.seed()));

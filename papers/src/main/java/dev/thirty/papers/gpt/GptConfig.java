@@ -9,8 +9,9 @@ package dev.thirty.papers.gpt;
  * @param heads     attention heads per block; {@code width} must divide by it
  * @param width     the residual stream's width ({@code n_embd})
  * @param dropout   on embeddings, attention output and MLP output (0 in the CPU recipe)
+ * @param gelu      the MLP's GELU: nanoGPT's exact form, or GPT-2's tanh approximation
  */
-public record GptConfig(int vocab, int blockSize, int layers, int heads, int width, float dropout) {
+public record GptConfig(int vocab, int blockSize, int layers, int heads, int width, float dropout, Gelu gelu) {
 
     public GptConfig {
         if (vocab < 2 || blockSize < 1 || layers < 1 || heads < 1 || width < 1 || width % heads != 0) {
@@ -18,6 +19,9 @@ public record GptConfig(int vocab, int blockSize, int layers, int heads, int wid
         }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("gpt: dropout must be in [0, 1), got " + dropout);
+        }
+        if (gelu == null) {
+            throw new IllegalArgumentException("gpt: the GELU form (exact or tanh) is missing");
         }
     }
 }

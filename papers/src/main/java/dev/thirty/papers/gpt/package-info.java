@@ -13,7 +13,8 @@
  *   <tr><td>Vaswani et al. §3.2.2-3.2.3 masked multi-head attention</td>
  *       <td>{@link dev.thirty.papers.gpt.CausalSelfAttention} over the engine's
  *       {@code FusedCausalAttention}</td></tr>
- *   <tr><td>GPT §3.1 position-wise MLP with GELU</td><td>{@link dev.thirty.papers.gpt.FeedForward}</td></tr>
+ *   <tr><td>GPT §3.1 position-wise MLP with GELU</td><td>{@link dev.thirty.papers.gpt.FeedForward},
+ *       {@link dev.thirty.papers.gpt.Gelu}</td></tr>
  *   <tr><td>nanoGPT {@code train.py} options and {@code get_batch}</td>
  *       <td>{@link dev.thirty.papers.gpt.GptCharConfig}, {@link dev.thirty.papers.gpt.Windows}</td></tr>
  *   <tr><td>nanoGPT's training loop, {@code estimate_loss}, AdamW groups, warmup and cosine</td>
@@ -21,9 +22,13 @@
  *   <tr><td>nanoGPT {@code generate} (temperature, top-k)</td><td>{@link dev.thirty.papers.gpt.Generation}</td></tr>
  * </table>
  *
- * <p>Deviations from nanoGPT: GELU is the tanh approximation (GPT-2's), where nanoGPT's
- * {@code nn.GELU()} is the exact erf form; the two differ by under 1e-3 everywhere. At the end of a
- * run {@code val/loss_full} adds the loss over the whole validation split, beside nanoGPT's
- * estimate {@code val/loss} from 20 batches of random windows (240 windows of 64 characters).
+ * <p>The MLP's GELU is nanoGPT's exact {@code x Phi(x)} ({@code nn.GELU()}); the setting
+ * {@code gelu=tanh} ({@code --set gelu=tanh}) trains with GPT-2's tanh approximation instead
+ * ({@link dev.thirty.papers.gpt.Gelu}). Runs saved before the setting existed used the tanh form
+ * and are sampled and resumed with it.
+ *
+ * <p>Deviation from nanoGPT: at the end of a run {@code val/loss_full} adds the loss over the
+ * whole validation split, beside nanoGPT's estimate {@code val/loss} from 20 batches of random
+ * windows (240 windows of 64 characters).
  */
 package dev.thirty.papers.gpt;

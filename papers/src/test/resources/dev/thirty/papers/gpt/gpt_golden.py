@@ -2,9 +2,11 @@
 """Writes gpt.json: a tiny nanoGPT-style model's weights, logits, loss and every parameter
 gradient, for GptGoldenTest. Written for this project; run from this folder with Debian's
 python3-torch:  python3 gpt_golden.py
-The model is nanoGPT's GPT with bias=False, dropout 0, weight tying, and GELU in its tanh form
-(the engine's); parameter names are nanoGPT's state-dict names (lm_head.weight is tied to
-transformer.wte.weight and not listed). The test reads only the JSON."""
+The model is nanoGPT's GPT with bias=False, dropout 0, weight tying, and nanoGPT's exact GELU
+(F.gelu's default, x Phi(x)); parameter names are nanoGPT's state-dict names (lm_head.weight is
+tied to transformer.wte.weight and not listed). The same weights and batch are run a second time
+with GELU's tanh approximation, written under "tanh." (tanh.logits, tanh.loss, tanh.grad.NAME).
+The test reads only the JSON."""
 import json
 import math
 
@@ -31,7 +33,7 @@ ids = torch.randint(0, V, (B, T))
 targets = torch.randint(0, V, (B, T))
 
 
-def forward(ids):
+def forward(ids, gelu):
     t = ids.shape[1]
     x = p["transformer.wte.weight"][ids] + p["transformer.wpe.weight"][torch.arange(t)]
     mask = torch.tril(torch.ones(t, t, dtype=torch.bool))
@@ -45,15 +47,20 @@ def forward(ids):
         y = (att @ v).transpose(1, 2).contiguous().view(B, t, C)
         x = x + y @ p[h + "attn.c_proj.weight"].T
         m = F.layer_norm(x, (C,), p[h + "ln_2.weight"], None, 1e-5)
-        m = F.gelu(m @ p[h + "mlp.c_fc.weight"].T, approximate="tanh")
+        m = F.gelu(m @ p[h + "mlp.c_fc.weight"].T, approximate=gelu)
         x = x + m @ p[h + "mlp.c_proj.weight"].T
     x = F.layer_norm(x, (C,), p["transformer.ln_f.weight"], None, 1e-5)
     return x @ p["transformer.wte.weight"].T
 
 
-logits = forward(ids)
-loss = F.cross_entropy(logits.view(-1, V), targets.view(-1))
-loss.backward()
+def run(gelu):
+    for v in p.values():
+        v.grad = None
+    logits = forward(ids, gelu)
+    loss = F.cross_entropy(logits.view(-1, V), targets.view(-1))
+    loss.backward()
+    return logits, loss, {k: v.grad.clone() for k, v in p.items()}
+
 
 out = {"__meta__": {"generator": "gpt_golden.py", "torch": torch.__version__,
                     "model": {"vocab": V, "block": T, "layers": L, "heads": H, "width": C, "batch": B}}}
@@ -68,9 +75,11 @@ put("ids", ids.float())
 put("targets", targets.float())
 for k, v in initial.items():
     put(k, v)
-put("logits", logits)
-put("loss", loss)
-for k, v in p.items():
-    put("grad." + k, v.grad)
+for prefix, gelu in (("", "none"), ("tanh.", "tanh")):
+    logits, loss, grads = run(gelu)
+    put(prefix + "logits", logits)
+    put(prefix + "loss", loss)
+    for k, g in grads.items():
+        put(prefix + "grad." + k, g)
 with open("gpt.json", "w") as f:
     json.dump(out, f)
