@@ -49,56 +49,22 @@ final class GemmMicroKernel {
      * @param ai     start of the A panel: {@code kcEven * MR} values
      * @param bi     start of the B panel: {@code kcEven * NR} values
      */
-    // One long method on purpose: the 24 accumulators must be locals for C2 to keep them in
-    // registers, and the method must stay small enough for C2 to inline every vector operation
-    // (passing vectors to a call it does not inline makes it box them, which is far slower).
     static void tile(int kcEven, float[] a, int ai, float[] b, int bi, float[] acc) {
-        FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
-        FloatVector c60 = z, c61 = z, c70 = z, c71 = z, c80 = z, c81 = z, c90 = z, c91 = z, ca0 = z, ca1 = z, cb0 = z, cb1 = z;
-        FloatVector x;
-        for (int p = 0; p < kcEven; p++) {
-            int ap = ai + p * MR;
-            int bp = bi + p * NR;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            x = FloatVector.broadcast(S, a[ap]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ap + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ap + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ap + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ap + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ap + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, a[ap + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, a[ap + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
-            x = FloatVector.broadcast(S, a[ap + 8]); c80 = x.fma(b0, c80); c81 = x.fma(b1, c81);
-            x = FloatVector.broadcast(S, a[ap + 9]); c90 = x.fma(b0, c90); c91 = x.fma(b1, c91);
-            x = FloatVector.broadcast(S, a[ap + 10]); ca0 = x.fma(b0, ca0); ca1 = x.fma(b1, ca1);
-            x = FloatVector.broadcast(S, a[ap + 11]); cb0 = x.fma(b0, cb0); cb1 = x.fma(b1, cb1);
-        }
-        c00.intoArray(acc, 0); c01.intoArray(acc, L);
-        c10.intoArray(acc, NR); c11.intoArray(acc, NR + L);
-        c20.intoArray(acc, 2 * NR); c21.intoArray(acc, 2 * NR + L);
-        c30.intoArray(acc, 3 * NR); c31.intoArray(acc, 3 * NR + L);
-        c40.intoArray(acc, 4 * NR); c41.intoArray(acc, 4 * NR + L);
-        c50.intoArray(acc, 5 * NR); c51.intoArray(acc, 5 * NR + L);
-        c60.intoArray(acc, 6 * NR); c61.intoArray(acc, 6 * NR + L);
-        c70.intoArray(acc, 7 * NR); c71.intoArray(acc, 7 * NR + L);
-        c80.intoArray(acc, 8 * NR); c81.intoArray(acc, 8 * NR + L);
-        c90.intoArray(acc, 9 * NR); c91.intoArray(acc, 9 * NR + L);
-        ca0.intoArray(acc, 10 * NR); ca1.intoArray(acc, 10 * NR + L);
-        cb0.intoArray(acc, 11 * NR); cb1.intoArray(acc, 11 * NR + L);
+        tileInto(kcEven, a, ai, b, bi, acc, 0, NR, false);
     }
 
     /**
-     * As {@link #tile} followed by {@link #combine} with {@code alpha = 1} on a full tile, but
-     * written straight into C: {@code c = acc} or, when {@code accumulate}, {@code c = acc + c}.
+     * The tile of {@link #tile}, as {@link #combine} with {@code alpha = 1} would write it on a
+     * full tile, but written straight into C: {@code c = acc} or, when {@code accumulate}, {@code c = acc + c}.
      * These are the two writes almost every call makes (a product, or a product added to a
      * gradient), and the same rounding as {@code combine}'s {@code fma(acc, 1, 1 * c)}; skipping
      * the tile buffer saves a store and a load of every accumulator.
      *
      * @param ci  start of the tile in C: {@code MR} rows of {@code NR} values, row stride {@code ldc}
      */
-    // Kept apart from tile for the same reason tile is one method: C2 must inline all of it.
+    // One long method on purpose: the 24 accumulators must be locals for C2 to keep them in
+    // registers, and the method must stay small enough for C2 to inline every vector operation
+    // (passing vectors to a call it does not inline makes it box them, which is far slower).
     static void tileInto(int kcEven, float[] a, int ai, float[] b, int bi, float[] c, int ci, int ldc,
                          boolean accumulate) {
         FloatVector z = FloatVector.zero(S);
