@@ -39,8 +39,11 @@ import java.util.random.RandomGenerator;
  * {@code Rng.seeded(seed + 1 + s)} (a resumed run replays the same batches); the evaluation
  * batches after step s from {@code Rng.seeded(-1 - seed - s)}. At the end, {@code val/loss_full}
  * is the loss over the whole validation split (every token once), free of the estimate's sampling
- * noise; {@code val/loss} stays nanoGPT's 20-batch estimate. The final weights are also written
- * as {@code model.safetensors} with nanoGPT's names.
+ * noise, and it is the headline: {@code val/loss} stays nanoGPT's 20-batch estimate, logged every
+ * 250 steps for the curve, but forty independent draws of it on one final model spread with a
+ * standard deviation of 0.013-0.014 around the whole-split loss, so a single draw can land 0.03
+ * either side of the threshold the run is judged by. The final weights are also written as
+ * {@code model.safetensors} with nanoGPT's names.
  */
 public final class GptCharExperiment implements Experiment<GptCharConfig>, Sampler<GptCharConfig> {
 
@@ -77,9 +80,12 @@ public final class GptCharExperiment implements Experiment<GptCharConfig>, Sampl
 
     @Override
     public Headline headline() {
-        return new Headline("val/loss", 1.88, 1.92, Headline.Direction.LOWER,
-                "nanoGPT README, CPU recipe: validation loss about 1.88 after 2000 iterations;"
-                        + " PyTorch 1.13 with the same recipe (bench/pytorch/gpt_char.py) reached 1.91");
+        return new Headline("val/loss_full", 1.88, 1.92, Headline.Direction.LOWER,
+                "nanoGPT README, CPU recipe: validation loss about 1.88 after 2000 iterations (its 20-batch"
+                        + " estimate). PyTorch 1.13 with the same recipe (bench/pytorch/gpt_char.py), seeds 1337,"
+                        + " 42 and 7: estimates 1.912, 1.877, 1.890; loss over the whole validation split 1.893,"
+                        + " 1.890, 1.905. Ours is the whole-split loss; val/loss is the 20-batch estimate, whose"
+                        + " spread between batch draws is about 0.013 at the end of a run");
     }
 
     @Override

@@ -49,6 +49,9 @@ class GptCharExperimentTest {
         // alone give about 2.5); an untrained model sits at ln 65 = 4.17.
         double val = r.metrics().get("val/loss");
         assertTrue(val < 2.9, "validation loss after 150 steps: " + val);
+        // the headline is the whole-split loss: it is there, and the 20-batch estimate samples the same quantity
+        double full = r.metrics().get(new GptCharExperiment().headline().metric());
+        assertTrue(Math.abs(full - val) < 0.1, "whole-split loss " + full + " against the estimate " + val);
         assertTrue(Files.exists(dir.resolve("model.safetensors")));
         assertTrue(SafeTensors.read(dir.resolve("model.safetensors")).names().contains("transformer.h.1.mlp.c_fc.weight"));
 
