@@ -58,6 +58,25 @@ public final class Rng implements RandomGenerator {
      * @throws IllegalArgumentException unless the state is four words, not all zero
      */
     public static Rng restore(long[] state) {
+        checkState(state);
+        return new Rng(state[0], state[1], state[2], state[3]);
+    }
+
+    /**
+     * Puts this generator back to a state returned by {@link #state()}, in place: for a generator
+     * already handed to a model (its dropout layers, say) when a checkpoint is loaded afterwards.
+     *
+     * @throws IllegalArgumentException unless the state is four words, not all zero
+     */
+    public void setState(long[] state) {
+        checkState(state);
+        s0 = state[0];
+        s1 = state[1];
+        s2 = state[2];
+        s3 = state[3];
+    }
+
+    private static void checkState(long[] state) {
         if (state == null || state.length != 4) {
             throw new IllegalArgumentException("Rng.restore: expected a state of 4 longs (xoshiro256**), got "
                     + (state == null ? "null" : state.length + " longs"));
@@ -66,7 +85,6 @@ public final class Rng implements RandomGenerator {
             throw new IllegalArgumentException("Rng.restore: the all-zero state is invalid for xoshiro256**"
                     + " (the generator would output zeros forever)");
         }
-        return new Rng(state[0], state[1], state[2], state[3]);
     }
 
     /** A copy of the full state: four longs, {@code s0..s3}. */

@@ -55,6 +55,22 @@ class RngTest {
     }
 
     @Test
+    void setStatePutsAGeneratorBackInPlace() {
+        Rng rng = Rng.seeded(7);
+        long[] saved = rng.state();
+        float[] first = {rng.nextFloat(), rng.nextFloat(), rng.nextFloat()};
+        rng.nextGaussian();
+        rng.setState(saved);
+        for (float f : first) {
+            assertEquals(Float.floatToRawIntBits(f), Float.floatToRawIntBits(rng.nextFloat()));
+        }
+        long[] before = rng.state();
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> rng.setState(new long[4]));
+        assertTrue(zero.getMessage().contains("all-zero"), zero.getMessage());
+        assertArrayEquals(before, rng.state(), "a rejected state leaves the generator as it was");
+    }
+
+    @Test
     void stateIsACopy() {
         Rng rng = Rng.seeded(1);
         long[] state = rng.state();

@@ -96,7 +96,9 @@ public final class TranslateExperiment implements Experiment<TranslateConfig>, T
         ctx.say(String.format("translate: %d training pairs in %d batches per epoch, vocabulary %d",
                 batches.pairCount(), batches.perEpoch(), bpe.size()));
 
-        MaskRng masks = new MaskRng(ctx.seed() + 1);
+        // dropout masks: handed to the model now, put back to the checkpoint's state below (building
+        // the model draws from it too), so a resumed run draws the masks an uninterrupted one would
+        Rng masks = Rng.seeded(ctx.seed() + 1);
         Transformer model = new Transformer(c.model(bpe.size()), Rng.seeded(ctx.seed()), masks);
         ctx.say("translate: " + model.parameterCount() + " parameters");
         Adam adam = new Adam(model.parameters(), new Adam.Config(0.9, 0.98, 1e-9, 0), 0);
@@ -107,7 +109,7 @@ public final class TranslateExperiment implements Experiment<TranslateConfig>, T
         if (ctx.resumeFrom().isPresent()) {
             Checkpoint from = ctx.resumeFrom().get();
             TrainingState.restore(from, model, adam);
-            masks.restore(from.rngStates().get(DROPOUT_RNG));
+            masks.setState(from.rngStates().get(DROPOUT_RNG));
             start = from.step();
         }
         TrainedModel trained = new TrainedModel(bpe, model);
@@ -189,7 +191,7 @@ public final class TranslateExperiment implements Experiment<TranslateConfig>, T
         return out;
     }
 
-    private static Checkpoint capture(long step, Transformer model, Adam adam, MaskRng masks, JsonNode record) {
+    private static Checkpoint capture(long step, Transformer model, Adam adam, Rng masks, JsonNode record) {
         return TrainingState.capture(step, model, adam, Map.of(DROPOUT_RNG, masks.state()), record);
     }
 
