@@ -39,7 +39,7 @@ public final class SinusoidalPositionalEncoding extends Module implements Layer 
     /** The {@code (maxLength, dModel)} table, row {@code pos}. */
     public static float[] table(int dModel, int maxLength) {
         float[] pe = new float[maxLength * dModel];
-        fill(pe, dModel, 0, maxLength);
+        fill(pe, 0, dModel, 0, maxLength);
         return pe;
     }
 
@@ -55,9 +55,7 @@ public final class SinusoidalPositionalEncoding extends Module implements Layer 
             System.arraycopy(table, from * dModel, out, 0, cached * dModel);
         }
         if (cached < count) {
-            float[] rest = new float[(count - cached) * dModel];
-            fill(rest, dModel, from + cached, count - cached);
-            System.arraycopy(rest, 0, out, cached * dModel, rest.length);
+            fill(out, cached, dModel, from + cached, count - cached);
         }
         return Tensor.of(out, count, dModel);
     }
@@ -71,14 +69,15 @@ public final class SinusoidalPositionalEncoding extends Module implements Layer 
         return x.add(rows(0, x.dim(1))); // (B, T, dModel) + (T, dModel)
     }
 
-    /** Writes positions {@code first .. first + count - 1} into {@code pe}, row-major from its start. */
-    private static void fill(float[] pe, int dModel, int first, int count) {
+    /** Writes positions {@code first .. first + count - 1} into rows {@code row ..} of {@code pe}. */
+    private static void fill(float[] pe, int row, int dModel, int first, int count) {
         for (int r = 0; r < count; r++) {
             int pos = first + r;
+            int o = (row + r) * dModel;
             for (int i = 0; i < dModel; i += 2) {
                 double angle = pos / Math.pow(10000, (double) i / dModel);
-                pe[r * dModel + i] = (float) Math.sin(angle);
-                pe[r * dModel + i + 1] = (float) Math.cos(angle);
+                pe[o + i] = (float) Math.sin(angle);
+                pe[o + i + 1] = (float) Math.cos(angle);
             }
         }
     }
