@@ -34,20 +34,32 @@ public final class TrainingState {
     }
 
     /**
-     * Copies the checkpoint's weights into {@code model} and its state into {@code optimizer},
-     * after checking every name and shape (all problems reported at once).
+     * Copies only the checkpoint's weights into {@code model}, for a model that samples or
+     * translates rather than trains: the optimizer's entries are skipped, every weight name and
+     * shape is checked (all problems reported at once).
      */
-    public static void restore(Checkpoint checkpoint, Module model, Optimizer optimizer) throws CheckpointException {
+    public static void restoreWeights(Checkpoint checkpoint, Module model) throws CheckpointException {
         Map<String, Tensor> weights = new LinkedHashMap<>();
-        Map<String, Tensor> optimTensors = new LinkedHashMap<>();
         checkpoint.tensors().forEach((k, t) -> {
-            if (k.startsWith(OPTIM)) {
-                optimTensors.put(k.substring(OPTIM.length()), t);
-            } else {
+            if (!k.startsWith(OPTIM)) {
                 weights.put(k, t);
             }
         });
         new Checkpoint(checkpoint.step(), weights, Map.of(), Map.of(), null).loadInto(model.stateDict());
+    }
+
+    /**
+     * Copies the checkpoint's weights into {@code model} and its state into {@code optimizer},
+     * after checking every name and shape (all problems reported at once).
+     */
+    public static void restore(Checkpoint checkpoint, Module model, Optimizer optimizer) throws CheckpointException {
+        restoreWeights(checkpoint, model);
+        Map<String, Tensor> optimTensors = new LinkedHashMap<>();
+        checkpoint.tensors().forEach((k, t) -> {
+            if (k.startsWith(OPTIM)) {
+                optimTensors.put(k.substring(OPTIM.length()), t);
+            }
+        });
         Map<String, Long> counts = new LinkedHashMap<>();
         checkpoint.optimizerScalars().forEach((k, v) -> {
             if (k.startsWith(OPTIM)) {

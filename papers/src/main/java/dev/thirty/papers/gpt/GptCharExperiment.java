@@ -204,13 +204,7 @@ public final class GptCharExperiment implements Experiment<GptCharConfig>, Sampl
      */
     static Gpt savedModel(GptCharConfig config, Checkpoint checkpoint, int vocab) throws IOException {
         Gpt model = new Gpt(config.model(vocab), Rng.seeded(0));
-        Map<String, Tensor> weights = new LinkedHashMap<>();
-        checkpoint.tensors().forEach((k, t) -> {
-            if (!k.startsWith("optim.")) {
-                weights.put(k, t);
-            }
-        });
-        new Checkpoint(checkpoint.step(), weights, Map.of(), Map.of(), null).loadInto(model.stateDict());
+        TrainingState.restoreWeights(checkpoint, model);
         return model;
     }
 

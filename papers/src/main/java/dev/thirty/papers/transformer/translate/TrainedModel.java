@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thirty.data.BytePairEncoding;
+import dev.thirty.experiment.TrainingState;
 import dev.thirty.io.Checkpoint;
 import dev.thirty.io.CheckpointException;
 import dev.thirty.papers.transformer.Transformer;
 import dev.thirty.tensor.Rng;
-import dev.thirty.tensor.Tensor;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A trained translation model with the subword vocabulary it was trained on: what a checkpoint
@@ -54,13 +52,7 @@ record TrainedModel(BytePairEncoding bpe, Transformer model) {
     static TrainedModel load(TranslateConfig c, Checkpoint checkpoint) throws CheckpointException {
         BytePairEncoding bpe = bpe(checkpoint);
         Transformer model = new Transformer(c.model(bpe.size()), Rng.seeded(0));
-        Map<String, Tensor> weights = new LinkedHashMap<>();
-        checkpoint.tensors().forEach((k, t) -> {
-            if (!k.startsWith("optim.")) {
-                weights.put(k, t);
-            }
-        });
-        new Checkpoint(checkpoint.step(), weights, Map.of(), Map.of(), null).loadInto(model.stateDict());
+        TrainingState.restoreWeights(checkpoint, model);
         model.eval();
         return new TrainedModel(bpe, model);
     }
