@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thirty.experiment.Experiment;
 import dev.thirty.experiment.Headline;
+import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
 import dev.thirty.io.AtomicFiles;
+import dev.thirty.io.Checkpoint;
 import dev.thirty.kernels.Kernels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +77,23 @@ final class RunRecords {
             throw new IllegalArgumentException("not a run folder: " + dir + " (no " + CONFIG + ")");
         }
         return JSON.readTree(file.toFile());
+    }
+
+    /** The experiment's configuration as the run folder recorded it ({@code config} of its config.json). */
+    static <C extends Record> C config(Experiment<C> e, JsonNode recorded) throws IOException {
+        return JSON.treeToValue(recorded.get("config"), e.configType());
+    }
+
+    /**
+     * The run folder's checkpoint, or a clear error for {@code command} when it has none yet
+     * ({@code hint}, possibly empty, is appended to that message).
+     */
+    static Checkpoint checkpoint(Path dir, String command, String hint) throws IOException {
+        Path at = dir.resolve(RunContext.CHECKPOINT_DIR);
+        if (!Checkpoint.exists(at)) {
+            throw new IllegalArgumentException(command + ": " + dir + " has no checkpoint yet" + hint);
+        }
+        return Checkpoint.load(at);
     }
 
     /** Writes {@code result.json} and returns what was written. */

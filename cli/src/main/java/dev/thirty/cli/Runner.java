@@ -85,10 +85,8 @@ final class Runner {
         if (Files.exists(result) && "completed".equals(RunRecords.JSON.readTree(result.toFile()).path("status").asText())) {
             throw new IllegalArgumentException("--resume: " + dir + " has already completed; see its report.md");
         }
-        if (!Checkpoint.exists(dir.resolve(RunContext.CHECKPOINT_DIR))) {
-            throw new IllegalArgumentException("--resume: " + dir + " has no checkpoint yet; start the run again");
-        }
-        C config = RunRecords.JSON.treeToValue(recorded.get("config"), e.configType());
+        Checkpoint checkpoint = RunRecords.checkpoint(dir, "--resume", "; start the run again");
+        C config = RunRecords.config(e, recorded);
         long seed = recorded.path("seed").asLong(DEFAULT_SEED);
         int recordedThreads = recorded.path("threads").asInt(ComputePool.configuredThreads());
         int threads = opts.threads != null ? opts.threads : recordedThreads;
@@ -97,7 +95,6 @@ final class Runner {
                     + threads + " may change the last bits of the result");
         }
         int every = recorded.path("checkpointEvery").asInt(opts.checkpointEvery);
-        Checkpoint checkpoint = Checkpoint.load(dir.resolve(RunContext.CHECKPOINT_DIR));
         human.println(e.name() + ": resuming " + dir + " from step " + checkpoint.step());
         execute(e, config, dir, seed, threads, every, checkpoint);
     }

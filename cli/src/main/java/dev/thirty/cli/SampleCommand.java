@@ -2,7 +2,6 @@ package dev.thirty.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thirty.experiment.Experiment;
-import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.Sampler;
 import dev.thirty.io.Checkpoint;
 import java.io.IOException;
@@ -70,11 +69,7 @@ final class SampleCommand implements Runnable {
             throw new IllegalArgumentException("sample: '" + e.name() + "' is not a text model; sample works on"
                     + " runs of text experiments");
         }
-        if (!Checkpoint.exists(dir.resolve(RunContext.CHECKPOINT_DIR))) {
-            throw new IllegalArgumentException("sample: " + dir + " has no checkpoint yet");
-        }
-        C config = RunRecords.JSON.treeToValue(recorded.get("config"), e.configType());
-        Checkpoint checkpoint = Checkpoint.load(dir.resolve(RunContext.CHECKPOINT_DIR));
-        return ((Sampler<C>) e).sample(config, checkpoint, request);
+        Checkpoint checkpoint = RunRecords.checkpoint(dir, "sample", "");
+        return ((Sampler<C>) e).sample(RunRecords.config(e, recorded), checkpoint, request);
     }
 }

@@ -3,7 +3,6 @@ package dev.thirty.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thirty.data.DataLocation;
 import dev.thirty.experiment.Experiment;
-import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.Translator;
 import dev.thirty.io.Checkpoint;
 import dev.thirty.kernels.ComputePool;
@@ -143,7 +142,7 @@ final class TranslateCommand implements Runnable {
     private <C extends Record> List<String> translate(Experiment<C> e, JsonNode recorded, List<String> input,
                                                       Translator.Request request) throws IOException {
         Translator<C> t = translator(e);
-        return t.translate(config(e, recorded), checkpoint(), input, request);
+        return t.translate(RunRecords.config(e, recorded), checkpoint(), input, request);
     }
 
     private <C extends Record> Translator.Evaluation evaluate(Experiment<C> e, JsonNode recorded,
@@ -154,7 +153,7 @@ final class TranslateCommand implements Runnable {
                     + " one of " + t.splits());
         }
         DataLocation where = DataLocation.of(data, System.getenv(), Path.of(System.getProperty("user.home")));
-        return t.evaluate(config(e, recorded), checkpoint(), where, evaluate, request);
+        return t.evaluate(RunRecords.config(e, recorded), checkpoint(), where, evaluate, request);
     }
 
     @SuppressWarnings("unchecked")
@@ -166,14 +165,7 @@ final class TranslateCommand implements Runnable {
         return (Translator<C>) e;
     }
 
-    private static <C extends Record> C config(Experiment<C> e, JsonNode recorded) throws IOException {
-        return RunRecords.JSON.treeToValue(recorded.get("config"), e.configType());
-    }
-
     private Checkpoint checkpoint() throws IOException {
-        if (!Checkpoint.exists(runDir.resolve(RunContext.CHECKPOINT_DIR))) {
-            throw new IllegalArgumentException("translate: " + runDir + " has no checkpoint yet");
-        }
-        return Checkpoint.load(runDir.resolve(RunContext.CHECKPOINT_DIR));
+        return RunRecords.checkpoint(runDir, "translate", "");
     }
 }

@@ -99,6 +99,12 @@ class MainTest {
         Outcome again = run("run", "--resume", dir.toString());
         assertEquals(2, again.code());
         assertTrue(again.err().contains("already completed"), again.err());
+
+        java.nio.file.Path started = java.nio.file.Files.createDirectory(tmp.resolve("started"));
+        java.nio.file.Files.copy(dir.resolve("config.json"), started.resolve("config.json"));
+        Outcome early = run("run", "--resume", started.toString());
+        assertEquals(2, early.code());
+        assertTrue(early.err().contains("has no checkpoint yet; start the run again"), early.err());
     }
 
     @Test
