@@ -3,6 +3,7 @@ package dev.thirty.papers.transformer.translate;
 import dev.thirty.autograd.GradMode;
 import dev.thirty.data.BytePairEncoding;
 import dev.thirty.nn.attention.AttentionMask;
+import dev.thirty.nn.functional.Softmax;
 import dev.thirty.papers.transformer.Transformer;
 import dev.thirty.tensor.Indexing;
 import dev.thirty.tensor.Tensor;
@@ -133,14 +134,15 @@ final class BeamSearch {
             if (t > 1) {
                 cache.reorder(parents);
             }
-            float[] logits = model.generate(model.decodeNext(rowMemory, rowMask, tokens, cache)).data(); // (G*k, V)
-            int vocab = logits.length / (g * k);
+            float[] logProbs = Softmax.logSoftmax(model.generate(model.decodeNext(rowMemory, rowMask, tokens, cache)), 1)
+                    .data(); // (G*k, V)
+            int vocab = logProbs.length / (g * k);
             for (int i = 0; i < g; i++) {
                 if (finished.get(i).size() >= k || live.get(i).isEmpty()) {
                     continue;
                 }
                 int limit = Math.min(lengthLimit, sources.get(i).length + extraLength);
-                expand(live.get(i), finished.get(i), logits, i * k, vocab, k, t >= limit);
+                expand(live.get(i), finished.get(i), logProbs, i * k, vocab, k, t >= limit);
             }
         }
         List<int[]> best = new ArrayList<>();
@@ -160,8 +162,8 @@ final class BeamSearch {
         return best;
     }
 
-    /** One step of one sentence: the 2k best continuations of its live hypotheses. */
-    private static void expand(List<Hypothesis> live, List<Hypothesis> finished, float[] logits, int firstRow,
+    /** One step of one sentence: the 2k best continuations of its live hypotheses, given each row's log-probabilities. */
+    private static void expand(List<Hypothesis> live, List<Hypothesis> finished, float[] logProbs, int firstRow,
                                int vocab, int k, boolean lastStep) {
         int want = 2 * k;
         double[] candScore = new double[want];
@@ -170,12 +172,11 @@ final class BeamSearch {
         int found = 0;
         for (int j = 0; j < live.size(); j++) {
             int off = (firstRow + j) * vocab;
-            double logZ = logSumExp(logits, off, vocab);
             for (int v = 0; v < vocab; v++) {
                 if (v == BytePairEncoding.PAD || v == BytePairEncoding.BOS) {
                     continue;
                 }
-                double sc = live.get(j).logProb() + logits[off + v] - logZ;
+                double sc = live.get(j).logProb() + logProbs[off + v];
                 if (found < want || sc > candScore[found - 1]) {
                     int at = found < want ? found++ : want - 1;
                     while (at > 0 && candScore[at - 1] < sc) { // insertion into the sorted top-2k
@@ -222,17 +223,5 @@ final class BeamSearch {
     /** GNMT's ranking: {@code log P / ((5 + |Y|) / 6)^α}. */
     private static double score(Hypothesis h, double alpha) {
         return h.logProb() / Math.pow((5.0 + h.tokens().length) / 6.0, alpha);
-    }
-
-    private static double logSumExp(float[] x, int off, int n) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, x[off + i]);
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += Math.exp(x[off + i] - max);
-        }
-        return max + Math.log(sum);
     }
 }
