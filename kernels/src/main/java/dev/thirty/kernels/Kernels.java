@@ -10,7 +10,7 @@ package dev.thirty.kernels;
  * binds a set whose GEMM is wrapped to time it.
  */
 public record Kernels(Backend backend, Gemm gemm, ElementwiseKernels elementwise,
-                      ReductionKernels reductions, RowKernels rows) {
+                      ReductionKernels reductions, RowKernels rows, AttentionKernels attention) {
 
     private static final ScopedValue<Kernels> CURRENT = ScopedValue.newInstance();
 
@@ -35,16 +35,16 @@ public record Kernels(Backend backend, Gemm gemm, ElementwiseKernels elementwise
 
     /** This set with its GEMM replaced (for instrumentation). */
     public Kernels withGemm(Gemm replacement) {
-        return new Kernels(backend, replacement, elementwise, reductions, rows);
+        return new Kernels(backend, replacement, elementwise, reductions, rows, attention);
     }
 
     /** The kernels of one backend. */
     public static Kernels of(Backend backend) {
         return switch (backend) {
             case SCALAR -> new Kernels(backend, new ScalarGemm(), new ScalarElementwise(),
-                    new ScalarReductions(), new ScalarRows());
+                    new ScalarReductions(), new ScalarRows(), new ScalarAttention());
             case VECTOR -> new Kernels(backend, new VectorGemm(), new VectorElementwise(),
-                    new VectorReductions(), new VectorRows());
+                    new VectorReductions(), new VectorRows(), new VectorAttention());
         };
     }
 

@@ -112,14 +112,27 @@ final class VectorReductions implements ReductionKernels {
     }
 
     /**
-     * Lane {@code i} of each step's partner: lane {@code i + width} (mod L) for width L/2, L/4, .., 1.
-     * Shuffles are built once; rearranging by a constant shuffle is one permute instruction.
+     * Lane {@code i}'s partner at each step of the lane trees: lane {@code i + width} (mod L), for
+     * width L/2, L/4, .., 1. Each is a constant, and rearranging by a constant shuffle is one
+     * permute instruction. The steps are written out for up to 32 lanes (no loop, so the trees stay
+     * small enough for C2 to inline into the kernels that call them); wider vectors first run the
+     * steps of {@code WIDE}.
      */
-    private static final List<VectorShuffle<Float>> HALVES = halves();
+    private static final VectorShuffle<Float> HALF16 = partner(16);
+    private static final VectorShuffle<Float> HALF8 = partner(8);
+    private static final VectorShuffle<Float> HALF4 = partner(4);
+    private static final VectorShuffle<Float> HALF2 = partner(2);
+    private static final VectorShuffle<Float> HALF1 = partner(1);
+    private static final List<VectorShuffle<Float>> WIDE = wide();
 
-    private static List<VectorShuffle<Float>> halves() {
+    /** The partner shuffle at {@code width} lanes, or null when a vector has no more lanes than that. */
+    private static VectorShuffle<Float> partner(int width) {
+        return width < L ? VectorShuffle.iota(S, width, 1, true) : null;
+    }
+
+    private static List<VectorShuffle<Float>> wide() {
         List<VectorShuffle<Float>> steps = new ArrayList<>();
-        for (int width = L / 2; width >= 1; width /= 2) {
+        for (int width = L / 2; width >= 32; width /= 2) {
             steps.add(VectorShuffle.iota(S, width, 1, true));
         }
         return List.copyOf(steps);
@@ -131,16 +144,50 @@ final class VectorReductions implements ReductionKernels {
      * and log2(L) vector adds replace a chain of L scalar ones. Called once per reduction.
      */
     static float sumLanes(FloatVector v) {
-        for (VectorShuffle<Float> half : HALVES) {
-            v = v.add(v.rearrange(half));
+        if (L > 32) {
+            for (VectorShuffle<Float> half : WIDE) {
+                v = v.add(v.rearrange(half));
+            }
+        }
+        if (L > 16) {
+            v = v.add(v.rearrange(HALF16));
+        }
+        if (L > 8) {
+            v = v.add(v.rearrange(HALF8));
+        }
+        if (L > 4) {
+            v = v.add(v.rearrange(HALF4));
+        }
+        if (L > 2) {
+            v = v.add(v.rearrange(HALF2));
+        }
+        if (L > 1) {
+            v = v.add(v.rearrange(HALF1));
         }
         return v.lane(0);
     }
 
     /** The largest lane of {@code v} by the same tree as {@link #sumLanes}; NaN wins as in Math.max. */
     static float maxLanes(FloatVector v) {
-        for (VectorShuffle<Float> half : HALVES) {
-            v = v.lanewise(VectorOperators.MAX, v.rearrange(half));
+        if (L > 32) {
+            for (VectorShuffle<Float> half : WIDE) {
+                v = v.max(v.rearrange(half));
+            }
+        }
+        if (L > 16) {
+            v = v.max(v.rearrange(HALF16));
+        }
+        if (L > 8) {
+            v = v.max(v.rearrange(HALF8));
+        }
+        if (L > 4) {
+            v = v.max(v.rearrange(HALF4));
+        }
+        if (L > 2) {
+            v = v.max(v.rearrange(HALF2));
+        }
+        if (L > 1) {
+            v = v.max(v.rearrange(HALF1));
         }
         return v.lane(0);
     }

@@ -1,10 +1,9 @@
 package dev.thirty.nn.attention;
 
+import dev.thirty.kernels.AttentionKernels;
+import dev.thirty.kernels.CausalHead;
 import dev.thirty.kernels.ComputePool;
-import dev.thirty.kernels.Gemm;
 import dev.thirty.kernels.Kernels;
-import dev.thirty.kernels.RowKernels;
-import dev.thirty.kernels.Transpose;
 import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
 
@@ -15,7 +14,8 @@ import dev.thirty.tensor.Tensor;
  * <p>Input: the packed projections {@code qkv (B, T, 3C)}, laid out {@code [Q | K | V]} along the
  * last axis, head h owning columns {@code h*d .. (h+1)*d} of each part ({@code d = C / H}), as
  * nanoGPT's {@code c_attn} produces them. Output: {@code (B, T, C)}, the heads side by side. The
- * GEMMs read each head in place through its row stride, so no permute is ever copied. Per (b, h):
+ * {@link AttentionKernels} read each head in place through its row stride, so no permute is ever
+ * copied, and compute only the lower triangle the mask leaves. Per (b, h):
  *
  * <pre>
  * S = Q K^T / sqrt(d)            (T, T), entries j &gt; i ignored
@@ -40,49 +40,15 @@ public final class FusedCausalAttention {
         float[] x = qkv.data();
         float[] probs = new float[p.b * heads * p.t * p.t];
         float[] out = new float[p.b * p.t * p.c];
-        Gemm gemm = Kernels.active().gemm();
-        RowKernels rows = Kernels.active().rows();
-        ComputePool.current().parallelFor(p.b * heads, bh -> {
-            int pOff = bh * p.t * p.t;
-            gemm.sgemm(Transpose.N, Transpose.T, p.t, p.t, p.d, p.scale, x, p.q(bh), 3 * p.c,
-                    x, p.k(bh), 3 * p.c, 0f, probs, pOff, p.t);
-            for (int i = 0; i < p.t; i++) {
-                int row = pOff + i * p.t;
-                rows.softmax(probs, row, probs, row, 1, i + 1);
-                java.util.Arrays.fill(probs, row + i + 1, row + p.t, 0f);
-            }
-            gemm.sgemm(Transpose.N, Transpose.N, p.t, p.d, p.t, 1f, probs, pOff, p.t,
-                    x, p.v(bh), 3 * p.c, 0f, out, p.o(bh), p.c);
-        });
+        AttentionKernels kernels = Kernels.active().attention();
+        ComputePool.current().parallelFor(p.b * heads, bh ->
+                kernels.causalForward(p.head(x, bh), probs, bh * p.t * p.t, out, p.o(bh), p.c));
         return Tensor.derived("causalAttention", Shape.of(p.b, p.t, p.c), out, (g, grads) -> {
             if (grads[0] != null) {
-                backward(p, x, probs, g, grads[0]);
+                ComputePool.current().parallelFor(p.b * p.h, bh -> Kernels.active().attention().causalBackward(
+                        p.head(x, bh), probs, bh * p.t * p.t, g, p.o(bh), p.c, grads[0]));
             }
         }, qkv);
-    }
-
-    private static void backward(Dims p, float[] x, float[] probs, float[] g, float[] gx) {
-        Gemm gemm = Kernels.active().gemm();
-        RowKernels rows = Kernels.active().rows();
-        int ld = 3 * p.c;
-        ComputePool.current().parallelFor(p.b * p.h, bh -> {
-            int pOff = bh * p.t * p.t;
-            float[] dP = new float[p.t * p.t];
-            float[] dS = new float[p.t * p.t];
-            // dV = P^T dO
-            gemm.sgemm(Transpose.T, Transpose.N, p.t, p.d, p.t, 1f, probs, pOff, p.t, g, p.o(bh), p.c,
-                    1f, gx, p.v(bh), ld);
-            // dP = dO V^T
-            gemm.sgemm(Transpose.N, Transpose.T, p.t, p.t, p.d, 1f, g, p.o(bh), p.c, x, p.v(bh), ld,
-                    0f, dP, 0, p.t);
-            // dS = P * (dP - rowsum(dP * P)); P is zero above the diagonal, so dS is too.
-            rows.softmaxBackward(probs, pOff, dP, 0, dS, 0, p.t, p.t);
-            // dQ = dS K / sqrt(d);  dK = dS^T Q / sqrt(d)
-            gemm.sgemm(Transpose.N, Transpose.N, p.t, p.d, p.t, p.scale, dS, 0, p.t, x, p.k(bh), ld,
-                    1f, gx, p.q(bh), ld);
-            gemm.sgemm(Transpose.T, Transpose.N, p.t, p.d, p.t, p.scale, dS, 0, p.t, x, p.q(bh), ld,
-                    1f, gx, p.k(bh), ld);
-        });
     }
 
     /** The sizes of one call and the offsets of head (b, h)'s slices, fixed before any arithmetic. */
@@ -111,6 +77,11 @@ public final class FusedCausalAttention {
 
         int v(int bh) {
             return q(bh) + 2 * c;
+        }
+
+        /** Head (b, h)'s queries, keys and values in {@code x}. */
+        CausalHead head(float[] x, int bh) {
+            return new CausalHead(t, d, scale, x, q(bh), k(bh), v(bh), 3 * c);
         }
 
         int o(int bh) {
