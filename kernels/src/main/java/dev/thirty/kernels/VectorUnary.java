@@ -251,17 +251,18 @@ final class VectorUnary {
         }
     }
 
-    // Backward: each loop forms op'(x) as d, and accumulate adds gy * d to gx.
+    // Backward: each loop forms op'(x) as d and adds gy * d to gx.
 
     private static void negBackward(float[] x, int xOff, float[] y, int yOff,
                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         FloatVector d = FloatVector.broadcast(S, -1f);
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(d, gy, gyOff + i, gx, gxOff + i);
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
-            accumulate(d, gy, gyOff + i, gx, gxOff + i, S.indexInRange(i, n));
+            VectorMask<Float> m = S.indexInRange(i, n);
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -269,11 +270,13 @@ final class VectorUnary {
                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(fromArray(S, y, yOff + i), gy, gyOff + i, gx, gxOff + i);
+            FloatVector d = fromArray(S, y, yOff + i);
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            accumulate(fromArray(S, y, yOff + i, m), gy, gyOff + i, gx, gxOff + i, m);
+            FloatVector d = fromArray(S, y, yOff + i, m);
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -282,11 +285,13 @@ final class VectorUnary {
         FloatVector one = FloatVector.broadcast(S, 1f);
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(one.div(fromArray(S, x, xOff + i)), gy, gyOff + i, gx, gxOff + i);
+            FloatVector d = one.div(fromArray(S, x, xOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            accumulate(one.div(fromArray(S, x, xOff + i, m)), gy, gyOff + i, gx, gxOff + i, m);
+            FloatVector d = one.div(fromArray(S, x, xOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -295,11 +300,13 @@ final class VectorUnary {
         FloatVector half = FloatVector.broadcast(S, 0.5f);
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(half.div(fromArray(S, y, yOff + i)), gy, gyOff + i, gx, gxOff + i);
+            FloatVector d = half.div(fromArray(S, y, yOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            accumulate(half.div(fromArray(S, y, yOff + i, m)), gy, gyOff + i, gx, gxOff + i, m);
+            FloatVector d = half.div(fromArray(S, y, yOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -307,11 +314,13 @@ final class VectorUnary {
                                       float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(tanhDerivative(fromArray(S, y, yOff + i)), gy, gyOff + i, gx, gxOff + i);
+            FloatVector d = tanhDerivative(fromArray(S, y, yOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            accumulate(tanhDerivative(fromArray(S, y, yOff + i, m)), gy, gyOff + i, gx, gxOff + i, m);
+            FloatVector d = tanhDerivative(fromArray(S, y, yOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -324,11 +333,13 @@ final class VectorUnary {
                                          float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(sigmoidDerivative(fromArray(S, y, yOff + i)), gy, gyOff + i, gx, gxOff + i);
+            FloatVector d = sigmoidDerivative(fromArray(S, y, yOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            accumulate(sigmoidDerivative(fromArray(S, y, yOff + i, m)), gy, gyOff + i, gx, gxOff + i, m);
+            FloatVector d = sigmoidDerivative(fromArray(S, y, yOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -341,11 +352,13 @@ final class VectorUnary {
                                       float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(reluDerivative(fromArray(S, x, xOff + i)), gy, gyOff + i, gx, gxOff + i);
+            FloatVector d = reluDerivative(fromArray(S, x, xOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            accumulate(reluDerivative(fromArray(S, x, xOff + i, m)), gy, gyOff + i, gx, gxOff + i, m);
+            FloatVector d = reluDerivative(fromArray(S, x, xOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -357,11 +370,13 @@ final class VectorUnary {
                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(geluDerivative(fromArray(S, x, xOff + i)), gy, gyOff + i, gx, gxOff + i);
+            FloatVector d = geluDerivative(fromArray(S, x, xOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            accumulate(geluDerivative(fromArray(S, x, xOff + i, m)), gy, gyOff + i, gx, gxOff + i, m);
+            FloatVector d = geluDerivative(fromArray(S, x, xOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -386,12 +401,12 @@ final class VectorUnary {
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector d = geluErfDerivative(fromArray(S, x, xOff + i), fromArray(S, y, yOff + i));
-            accumulate(d, gy, gyOff + i, gx, gxOff + i);
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector d = geluErfDerivative(fromArray(S, x, xOff + i, m), fromArray(S, y, yOff + i, m));
-            accumulate(d, gy, gyOff + i, gx, gxOff + i, m);
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -413,11 +428,13 @@ final class VectorUnary {
                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(signum(fromArray(S, x, xOff + i)), gy, gyOff + i, gx, gxOff + i);
+            FloatVector d = signum(fromArray(S, x, xOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            accumulate(signum(fromArray(S, x, xOff + i, m)), gy, gyOff + i, gx, gxOff + i, m);
+            FloatVector d = signum(fromArray(S, x, xOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
@@ -429,21 +446,13 @@ final class VectorUnary {
                                         float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
-            accumulate(fromArray(S, x, xOff + i).mul(2f), gy, gyOff + i, gx, gxOff + i);
+            FloatVector d = fromArray(S, x, xOff + i).mul(2f);
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            accumulate(fromArray(S, x, xOff + i, m).mul(2f), gy, gyOff + i, gx, gxOff + i, m);
+            FloatVector d = fromArray(S, x, xOff + i, m).mul(2f);
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
-    }
-
-    /** {@code gx += gy * d} for one whole vector. Small enough for C2 to inline at every call. */
-    private static void accumulate(FloatVector d, float[] gy, int gyi, float[] gx, int gxi) {
-        fromArray(S, gy, gyi).mul(d).add(fromArray(S, gx, gxi)).intoArray(gx, gxi);
-    }
-
-    /** {@code gx += gy * d} on the lanes of {@code m}. */
-    private static void accumulate(FloatVector d, float[] gy, int gyi, float[] gx, int gxi, VectorMask<Float> m) {
-        fromArray(S, gy, gyi, m).mul(d).add(fromArray(S, gx, gxi, m)).intoArray(gx, gxi, m);
     }
 }
