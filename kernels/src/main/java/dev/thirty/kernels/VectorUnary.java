@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorOperators;
  * falls. Loads and stores stay in the loops: they are the Vector API's own methods, which C2
  * always inlines, whereas a method of ours called after a large formula can find C2's inlining
  * budget ({@code NodeCountInliningCutoff}) spent, is then called instead, and boxes its vectors
- * (a shared {@code gx += gy * d} helper made the GELU backward passes 1.2 to 2 times slower so).
+ * (a shared {@code gx += gy * d} helper made the GELU backward passes 1.6 to 2.8 times slower so).
  *
  * <p>Each formula follows {@link ScalarElementwise#apply} and {@link ScalarElementwise#derivative}
  * operation by operation, without fused multiply-add. So NEG, SQRT, RELU, ABS and SQUARE forward,
