@@ -10,9 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Elementwise maps with the Vector API: {@link FloatVector#SPECIES_PREFERRED} lanes per step, whole
  * vectors unmasked, then one step masked to the rest of the run ({@link VectorSpecies#indexInRange};
- * masked-off lanes read as 0 and are never stored). Masking every step instead costs a mask and
- * its checks per vector: a streaming loop measured about 1.5 times slower per element. The unary
- * ops live in {@link VectorUnary}.
+ * masked-off lanes read as 0 and are never stored). Masking every step instead costs a mask, its
+ * range checks and masked loads and stores per vector: with every step masked, layer norm and
+ * softmax (forward and backward) over 768 rows of 128 measured 1.2 to 2.1 times slower, the GELUs
+ * over 64k floats up to 1.4 times (JDK 25, AVX-512, 16 lanes). The unary ops live in
+ * {@link VectorUnary}.
  *
  * <p>Why one small loop per op rather than one skeleton with the op as a parameter: C2 compiles a
  * shared loop once for all its callers. A {@link VectorOperators} token passed in is then not a
