@@ -77,7 +77,8 @@ final class VectorLstm implements LstmKernels {
             VectorMask<Float> m = S.indexInRange(j, hidden);
             int r = aOff + j;
             FloatVector ig = fromArray(S, act, r, m).mul(fromArray(S, act, r + 2 * hidden, m));
-            fromArray(S, act, r + hidden, m).mul(fromArray(S, cPrev, cPrevOff + j, m)).add(ig).intoArray(c, cOff + j, m);
+            fromArray(S, act, r + hidden, m).mul(fromArray(S, cPrev, cPrevOff + j, m)).add(ig)
+                    .intoArray(c, cOff + j, m);
         }
     }
 

@@ -71,7 +71,8 @@ class VectorTailTest {
             float[] y = new float[x.length];
             SCALAR_ELEMENTWISE.unary(op, x, 0, y, 0, x.length);
             calls.put(op.name(), (n, out) -> VECTOR_ELEMENTWISE.unary(op, x, 1, out, 2, n));
-            calls.put(op.name() + " backward", (n, out) -> VECTOR_ELEMENTWISE.unaryBackward(op, x, 1, y, 1, b, 3, out, 2, n));
+            calls.put(op.name() + " backward",
+                    (n, out) -> VECTOR_ELEMENTWISE.unaryBackward(op, x, 1, y, 1, b, 3, out, 2, n));
         }
         return calls;
     }
