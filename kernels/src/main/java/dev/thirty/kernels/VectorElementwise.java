@@ -8,9 +8,12 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Elementwise maps with the Vector API: {@link FloatVector#SPECIES_PREFERRED} lanes per step, each
- * step masked to the run ({@link VectorSpecies#indexInRange}), so one loop body covers any length,
- * tail included (masked-off lanes read as 0 and are never stored). The unary ops live in
+ * Elementwise maps with the Vector API: {@link FloatVector#SPECIES_PREFERRED} lanes per step, whole
+ * vectors unmasked, then one step masked to the rest of the run ({@link VectorSpecies#indexInRange};
+ * masked-off lanes read as 0 and are never stored). Masking every step instead costs a mask, its
+ * range checks and masked loads and stores per vector: with every step masked, layer norm and
+ * softmax (forward and backward) over 768 rows of 128 measured 1.2 to 2.1 times slower, the GELUs
+ * over 64k floats up to 1.4 times (JDK 25, AVX-512, 16 lanes). The unary ops live in
  * {@link VectorUnary}.
  *
  * <p>Why one small loop per op rather than one skeleton with the op as a parameter: C2 compiles a
@@ -33,7 +36,11 @@ final class VectorElementwise implements ElementwiseKernels {
 
     @Override
     public void add(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, a, aOff + i).add(fromArray(S, b, bOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             fromArray(S, a, aOff + i, m).add(fromArray(S, b, bOff + i, m)).intoArray(out, outOff + i, m);
         }
@@ -41,7 +48,11 @@ final class VectorElementwise implements ElementwiseKernels {
 
     @Override
     public void sub(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, a, aOff + i).sub(fromArray(S, b, bOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             fromArray(S, a, aOff + i, m).sub(fromArray(S, b, bOff + i, m)).intoArray(out, outOff + i, m);
         }
@@ -49,7 +60,11 @@ final class VectorElementwise implements ElementwiseKernels {
 
     @Override
     public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, a, aOff + i).mul(fromArray(S, b, bOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             fromArray(S, a, aOff + i, m).mul(fromArray(S, b, bOff + i, m)).intoArray(out, outOff + i, m);
         }
@@ -57,7 +72,11 @@ final class VectorElementwise implements ElementwiseKernels {
 
     @Override
     public void div(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, a, aOff + i).div(fromArray(S, b, bOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             fromArray(S, a, aOff + i, m).div(fromArray(S, b, bOff + i, m)).intoArray(out, outOff + i, m);
         }
@@ -65,7 +84,11 @@ final class VectorElementwise implements ElementwiseKernels {
 
     @Override
     public void affine(float alpha, float beta, float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, x, xOff + i).mul(alpha).add(beta).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             fromArray(S, x, xOff + i, m).mul(alpha).add(beta).intoArray(out, outOff + i, m);
         }
@@ -73,16 +96,24 @@ final class VectorElementwise implements ElementwiseKernels {
 
     @Override
     public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, x, xOff + i).mul(alpha).add(fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            fromArray(S, x, xOff + i, m).mul(alpha).add(fromArray(S, y, yOff + i, m))
-                    .intoArray(y, yOff + i, m);
+            fromArray(S, x, xOff + i, m).mul(alpha).add(fromArray(S, y, yOff + i, m)).intoArray(y, yOff + i, m);
         }
     }
 
     @Override
     public void mulAccumulate(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, a, aOff + i).mul(fromArray(S, b, bOff + i)).add(fromArray(S, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             fromArray(S, a, aOff + i, m).mul(fromArray(S, b, bOff + i, m)).add(fromArray(S, y, yOff + i, m))
                     .intoArray(y, yOff + i, m);

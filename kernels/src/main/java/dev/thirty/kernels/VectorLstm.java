@@ -8,9 +8,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 
 /**
- * {@link LstmKernels} with the Vector API: {@code L} hidden units per step, each step masked to the
- * row (any {@code hidden}, tail included). The backward multiplies in the reference's order without
- * fused multiply-add, so it matches it bit for bit.
+ * {@link LstmKernels} with the Vector API: {@code L} hidden units per step, whole vectors unmasked
+ * and one masked step for the rest (any {@code hidden}). The backward multiplies in the reference's
+ * order without fused multiply-add, so it matches it bit for bit.
  *
  * <p>Why several small loops per row rather than one: a single loop over all four gates keeps
  * about twenty vectors live, and C1 gives up compiling it ("out of virtual registers"); the
@@ -44,16 +44,22 @@ final class VectorLstm implements LstmKernels {
     }
 
     private static void sigmoid(float[] x, int off, int n) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int j = 0; j < n; j += L) {
+        int j = 0;
+        for (; j <= n - L; j += L) {
+            VectorUnary.sigmoidOf(fromArray(S, x, off + j)).intoArray(x, off + j);
+        }
+        if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
-            FloatVector v = fromArray(S, x, off + j, m);
-            one.div(VectorMath.exp(v.neg()).add(one)).intoArray(x, off + j, m);
+            VectorUnary.sigmoidOf(fromArray(S, x, off + j, m)).intoArray(x, off + j, m);
         }
     }
 
     private static void tanh(float[] x, int off, int n) {
-        for (int j = 0; j < n; j += L) {
+        int j = 0;
+        for (; j <= n - L; j += L) {
+            VectorMath.tanh(fromArray(S, x, off + j)).intoArray(x, off + j);
+        }
+        if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             VectorMath.tanh(fromArray(S, x, off + j, m)).intoArray(x, off + j, m);
         }
@@ -61,19 +67,31 @@ final class VectorLstm implements LstmKernels {
 
     /** {@code C = f * C_prev + i * g}. */
     private static void cell(int hidden, float[] act, int aOff, float[] cPrev, int cPrevOff, float[] c, int cOff) {
-        for (int j = 0; j < hidden; j += L) {
+        int j = 0;
+        for (; j <= hidden - L; j += L) {
+            int r = aOff + j;
+            FloatVector ig = fromArray(S, act, r).mul(fromArray(S, act, r + 2 * hidden));
+            fromArray(S, act, r + hidden).mul(fromArray(S, cPrev, cPrevOff + j)).add(ig).intoArray(c, cOff + j);
+        }
+        if (j < hidden) {
             VectorMask<Float> m = S.indexInRange(j, hidden);
             int r = aOff + j;
-            FloatVector f = fromArray(S, act, r + hidden, m);
             FloatVector ig = fromArray(S, act, r, m).mul(fromArray(S, act, r + 2 * hidden, m));
-            f.mul(fromArray(S, cPrev, cPrevOff + j, m)).add(ig).intoArray(c, cOff + j, m);
+            fromArray(S, act, r + hidden, m).mul(fromArray(S, cPrev, cPrevOff + j, m)).add(ig)
+                    .intoArray(c, cOff + j, m);
         }
     }
 
     /** {@code tanh(C)} and {@code h = o * tanh(C)}. */
     private static void output(int hidden, float[] o, int oOff, float[] c, int cOff, float[] tanhC, int tOff,
                                float[] h, int hOff) {
-        for (int j = 0; j < hidden; j += L) {
+        int j = 0;
+        for (; j <= hidden - L; j += L) {
+            FloatVector t = VectorMath.tanh(fromArray(S, c, cOff + j));
+            t.intoArray(tanhC, tOff + j);
+            fromArray(S, o, oOff + j).mul(t).intoArray(h, hOff + j);
+        }
+        if (j < hidden) {
             VectorMask<Float> m = S.indexInRange(j, hidden);
             FloatVector t = VectorMath.tanh(fromArray(S, c, cOff + j, m));
             t.intoArray(tanhC, tOff + j, m);
@@ -85,7 +103,15 @@ final class VectorLstm implements LstmKernels {
     private static void outputGate(int hidden, float[] o, int oOff, float[] tanhC, int tOff, float[] dh, int dhOff,
                                    float[] dc, int dcOff, float[] dzO, int zOff) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int j = 0; j < hidden; j += L) {
+        int j = 0;
+        for (; j <= hidden - L; j += L) {
+            FloatVector ov = fromArray(S, o, oOff + j);
+            FloatVector t = fromArray(S, tanhC, tOff + j);
+            FloatVector d = fromArray(S, dh, dhOff + j);
+            d.mul(t).mul(ov).mul(one.sub(ov)).intoArray(dzO, zOff + j);
+            fromArray(S, dc, dcOff + j).add(d.mul(ov).mul(one.sub(t.mul(t)))).intoArray(dc, dcOff + j);
+        }
+        if (j < hidden) {
             VectorMask<Float> m = S.indexInRange(j, hidden);
             FloatVector ov = fromArray(S, o, oOff + j, m);
             FloatVector t = fromArray(S, tanhC, tOff + j, m);
@@ -99,7 +125,15 @@ final class VectorLstm implements LstmKernels {
     private static void inputAndCandidate(int hidden, float[] act, int aOff, float[] dct, int dcOff, float[] dz,
                                           int zOff) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int j = 0; j < hidden; j += L) {
+        int j = 0;
+        for (; j <= hidden - L; j += L) {
+            FloatVector i = fromArray(S, act, aOff + j);
+            FloatVector g = fromArray(S, act, aOff + 2 * hidden + j);
+            FloatVector d = fromArray(S, dct, dcOff + j);
+            d.mul(g).mul(i).mul(one.sub(i)).intoArray(dz, zOff + j);
+            d.mul(i).mul(one.sub(g.mul(g))).intoArray(dz, zOff + 2 * hidden + j);
+        }
+        if (j < hidden) {
             VectorMask<Float> m = S.indexInRange(j, hidden);
             FloatVector i = fromArray(S, act, aOff + j, m);
             FloatVector g = fromArray(S, act, aOff + 2 * hidden + j, m);
@@ -113,7 +147,14 @@ final class VectorLstm implements LstmKernels {
     private static void forgetGate(int hidden, float[] f, int fOff, float[] cPrev, int cPrevOff, float[] dc,
                                    int dcOff, float[] dzF, int zOff) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int j = 0; j < hidden; j += L) {
+        int j = 0;
+        for (; j <= hidden - L; j += L) {
+            FloatVector fv = fromArray(S, f, fOff + j);
+            FloatVector d = fromArray(S, dc, dcOff + j);
+            d.mul(fromArray(S, cPrev, cPrevOff + j)).mul(fv).mul(one.sub(fv)).intoArray(dzF, zOff + j);
+            d.mul(fv).intoArray(dc, dcOff + j);
+        }
+        if (j < hidden) {
             VectorMask<Float> m = S.indexInRange(j, hidden);
             FloatVector fv = fromArray(S, f, fOff + j, m);
             FloatVector d = fromArray(S, dc, dcOff + j, m);

@@ -13,8 +13,9 @@ import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Reductions with the Vector API: four vector accumulators over blocks of {@code 4 L} elements
- * ({@code L} lanes), then one masked vector at a time into the first accumulator; finally the
- * accumulators are combined pairwise and their lanes by a fixed pairwise tree.
+ * ({@code L} lanes), then the remaining whole vectors and a last masked one into the first
+ * accumulator; finally the accumulators are combined pairwise and their lanes by a fixed pairwise
+ * tree.
  *
  * <p>The order of operations depends only on {@code n} and the lane count, never on timing. The
  * final lane combination is written out rather than left to {@link FloatVector#reduceLanes},
@@ -61,7 +62,10 @@ final class VectorReductions implements ReductionKernels {
             acc2 = acc2.add(fromArray(S, x, off + i + 2 * L));
             acc3 = acc3.add(fromArray(S, x, off + i + 3 * L));
         }
-        for (; i < n; i += L) {
+        for (; i <= n - L; i += L) {
+            acc0 = acc0.add(fromArray(S, x, off + i));
+        }
+        if (i < n) {
             // masked-off lanes read as 0
             acc0 = acc0.add(fromArray(S, x, off + i, S.indexInRange(i, n)));
         }
@@ -81,7 +85,10 @@ final class VectorReductions implements ReductionKernels {
             acc2 = acc2.lanewise(VectorOperators.MAX, fromArray(S, x, off + i + 2 * L));
             acc3 = acc3.lanewise(VectorOperators.MAX, fromArray(S, x, off + i + 3 * L));
         }
-        for (; i < n; i += L) {
+        for (; i <= n - L; i += L) {
+            acc0 = acc0.lanewise(VectorOperators.MAX, fromArray(S, x, off + i));
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             acc0 = acc0.lanewise(VectorOperators.MAX, fromArray(S, x, off + i, m), m);
         }
@@ -103,7 +110,10 @@ final class VectorReductions implements ReductionKernels {
             acc2 = fromArray(S, a, aOff + i + 2 * L).fma(fromArray(S, b, bOff + i + 2 * L), acc2);
             acc3 = fromArray(S, a, aOff + i + 3 * L).fma(fromArray(S, b, bOff + i + 3 * L), acc3);
         }
-        for (; i < n; i += L) {
+        for (; i <= n - L; i += L) {
+            acc0 = fromArray(S, a, aOff + i).fma(fromArray(S, b, bOff + i), acc0);
+        }
+        if (i < n) {
             // masked-off lanes read as 0 and add 0 * 0
             VectorMask<Float> m = S.indexInRange(i, n);
             acc0 = fromArray(S, a, aOff + i, m).fma(fromArray(S, b, bOff + i, m), acc0);

@@ -12,11 +12,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 
 /**
- * Row operations with the Vector API, vectorised along each row in steps of {@code L} lanes, each
- * step masked to the row so one loop body serves the whole row, tail included (rows are short, and
- * masked loads and stores cost no more than plain ones where the CPU has mask registers). Row statistics (max, sums, dot products) come from
- * {@link VectorReductions} or from one vector accumulator summed in lane order, so results
- * are deterministic for a given row length.
+ * Row operations with the Vector API, vectorised along each row in steps of {@code L} lanes: whole
+ * vectors unmasked, then one step masked to the rest of the row, which applies the same operations
+ * to its lanes (see {@link VectorElementwise} for why not every step masked). Row statistics (max,
+ * sums, dot products) come from {@link VectorReductions} or from one vector accumulator summed in
+ * lane order, the masked step adding only its lanes in the row, so results are deterministic for a
+ * given row length.
  *
  * <p>The per-element formulas follow {@link ScalarRows} operation by operation (no fused
  * multiply-add), so given the same row statistics the outputs, and the accumulated
@@ -34,7 +35,11 @@ final class VectorRows implements RowKernels {
             int yi = yOff + r * cols;
             float sum = expShiftedSum(x, xi, maxOf(x, xi, cols), y, yi, cols);
             float inv = 1f / sum;
-            for (int j = 0; j < cols; j += L) {
+            int j = 0;
+            for (; j <= cols - L; j += L) {
+                fromArray(S, y, yi + j).mul(inv).intoArray(y, yi + j);
+            }
+            if (j < cols) {
                 VectorMask<Float> m = S.indexInRange(j, cols);
                 fromArray(S, y, yi + j, m).mul(inv).intoArray(y, yi + j, m);
             }
@@ -48,7 +53,11 @@ final class VectorRows implements RowKernels {
             int yi = yOff + r * cols;
             float max = maxOf(x, xi, cols);
             float shift = max + (float) Math.log(expShiftedSum(x, xi, max, null, 0, cols));
-            for (int j = 0; j < cols; j += L) {
+            int j = 0;
+            for (; j <= cols - L; j += L) {
+                fromArray(S, x, xi + j).sub(shift).intoArray(y, yi + j);
+            }
+            if (j < cols) {
                 VectorMask<Float> m = S.indexInRange(j, cols);
                 fromArray(S, x, xi + j, m).sub(shift).intoArray(y, yi + j, m);
             }
@@ -63,12 +72,16 @@ final class VectorRows implements RowKernels {
             int gi = gyOff + r * cols;
             int go = gxOff + r * cols;
             float dot = dotOf(gy, gi, y, yi, cols);
-            for (int j = 0; j < cols; j += L) {
-                // gx += y * (gy - dot)
+            // gx += y * (gy - dot)
+            int j = 0;
+            for (; j <= cols - L; j += L) {
+                FloatVector g = fromArray(S, gy, gi + j).sub(dot);
+                fromArray(S, y, yi + j).mul(g).add(fromArray(S, gx, go + j)).intoArray(gx, go + j);
+            }
+            if (j < cols) {
                 VectorMask<Float> m = S.indexInRange(j, cols);
                 FloatVector g = fromArray(S, gy, gi + j, m).sub(dot);
-                fromArray(S, y, yi + j, m).mul(g)
-                        .add(fromArray(S, gx, go + j, m)).intoArray(gx, go + j, m);
+                fromArray(S, y, yi + j, m).mul(g).add(fromArray(S, gx, go + j, m)).intoArray(gx, go + j, m);
             }
         }
     }
@@ -81,12 +94,16 @@ final class VectorRows implements RowKernels {
             int gi = gyOff + r * cols;
             int go = gxOff + r * cols;
             float sum = sumOf(gy, gi, cols);
-            for (int j = 0; j < cols; j += L) {
-                // gx += gy - exp(y) * sum(gy)
+            // gx += gy - exp(y) * sum(gy)
+            int j = 0;
+            for (; j <= cols - L; j += L) {
+                FloatVector e = VectorMath.exp(fromArray(S, y, yi + j));
+                fromArray(S, gy, gi + j).sub(e.mul(sum)).add(fromArray(S, gx, go + j)).intoArray(gx, go + j);
+            }
+            if (j < cols) {
                 VectorMask<Float> m = S.indexInRange(j, cols);
                 FloatVector e = VectorMath.exp(fromArray(S, y, yi + j, m));
-                fromArray(S, gy, gi + j, m).sub(e.mul(sum))
-                        .add(fromArray(S, gx, go + j, m)).intoArray(gx, go + j, m);
+                fromArray(S, gy, gi + j, m).sub(e.mul(sum)).add(fromArray(S, gx, go + j, m)).intoArray(gx, go + j, m);
             }
         }
     }
@@ -101,16 +118,30 @@ final class VectorRows implements RowKernels {
             float rs = (float) (1.0 / Math.sqrt(centredSumOfSquares(x, xi, mu, cols) / cols + eps));
             mean[r] = mu;
             rstd[r] = rs;
-            for (int j = 0; j < cols; j += L) {
-                // y = (x - mu) * rs * gamma (+ beta)
-                VectorMask<Float> m = S.indexInRange(j, cols);
-                FloatVector v = fromArray(S, x, xi + j, m).sub(mu).mul(rs).mul(fromArray(S, gamma, j, m));
-                // two stores rather than one vector chosen by a branch, which C2 would box
-                if (beta == null) {
-                    v.intoArray(y, yi + j, m);
-                } else {
-                    v.add(fromArray(S, beta, j, m)).intoArray(y, yi + j, m);
-                }
+            normalize(x, xi, mu, rs, gamma, beta, y, yi, cols);
+        }
+    }
+
+    /** {@code y = (x - mu) * rs * gamma (+ beta)} over one row. */
+    private static void normalize(float[] x, int xi, float mu, float rs, float[] gamma, float[] beta,
+                                  float[] y, int yi, int cols) {
+        // two stores rather than one vector chosen by a branch, which C2 would box
+        int j = 0;
+        for (; j <= cols - L; j += L) {
+            FloatVector v = fromArray(S, x, xi + j).sub(mu).mul(rs).mul(fromArray(S, gamma, j));
+            if (beta == null) {
+                v.intoArray(y, yi + j);
+            } else {
+                v.add(fromArray(S, beta, j)).intoArray(y, yi + j);
+            }
+        }
+        if (j < cols) {
+            VectorMask<Float> m = S.indexInRange(j, cols);
+            FloatVector v = fromArray(S, x, xi + j, m).sub(mu).mul(rs).mul(fromArray(S, gamma, j, m));
+            if (beta == null) {
+                v.intoArray(y, yi + j, m);
+            } else {
+                v.add(fromArray(S, beta, j, m)).intoArray(y, yi + j, m);
             }
         }
     }
@@ -128,7 +159,21 @@ final class VectorRows implements RowKernels {
             // gx = rstd * (g - mean(g) - xhat * mean(g * xhat))
             FloatVector sumG = FloatVector.zero(S);
             FloatVector sumGX = FloatVector.zero(S);
-            for (int j = 0; j < cols; j += L) {
+            int j = 0;
+            for (; j <= cols - L; j += L) {
+                FloatVector dy = fromArray(S, gy, gi + j);
+                FloatVector xhat = fromArray(S, x, xi + j).sub(mu).mul(rs);
+                FloatVector g = dy.mul(fromArray(S, gamma, j));
+                sumG = sumG.add(g);
+                sumGX = sumGX.add(g.mul(xhat));
+                if (gGamma != null) {
+                    dy.mul(xhat).add(fromArray(S, gGamma, j)).intoArray(gGamma, j);
+                }
+                if (gBeta != null) {
+                    dy.add(fromArray(S, gBeta, j)).intoArray(gBeta, j);
+                }
+            }
+            if (j < cols) {
                 VectorMask<Float> m = S.indexInRange(j, cols);
                 FloatVector dy = fromArray(S, gy, gi + j, m);
                 FloatVector xhat = fromArray(S, x, xi + j, m).sub(mu).mul(rs);
@@ -153,12 +198,17 @@ final class VectorRows implements RowKernels {
     private static void inputGradient(float[] x, int xi, float[] gamma, float mu, float rs,
                                       float[] gy, int gi, float meanG, float meanGX,
                                       float[] gx, int go, int cols) {
-        for (int j = 0; j < cols; j += L) {
+        int j = 0;
+        for (; j <= cols - L; j += L) {
+            FloatVector xhat = fromArray(S, x, xi + j).sub(mu).mul(rs);
+            FloatVector g = fromArray(S, gy, gi + j).mul(fromArray(S, gamma, j));
+            g.sub(meanG).sub(xhat.mul(meanGX)).mul(rs).add(fromArray(S, gx, go + j)).intoArray(gx, go + j);
+        }
+        if (j < cols) {
             VectorMask<Float> m = S.indexInRange(j, cols);
             FloatVector xhat = fromArray(S, x, xi + j, m).sub(mu).mul(rs);
             FloatVector g = fromArray(S, gy, gi + j, m).mul(fromArray(S, gamma, j, m));
-            g.sub(meanG).sub(xhat.mul(meanGX)).mul(rs)
-                    .add(fromArray(S, gx, go + j, m)).intoArray(gx, go + j, m);
+            g.sub(meanG).sub(xhat.mul(meanGX)).mul(rs).add(fromArray(S, gx, go + j, m)).intoArray(gx, go + j, m);
         }
     }
 
@@ -168,7 +218,15 @@ final class VectorRows implements RowKernels {
      */
     private static float expShiftedSum(float[] x, int xi, float max, float[] y, int yi, int cols) {
         FloatVector acc = FloatVector.zero(S);
-        for (int j = 0; j < cols; j += L) {
+        int j = 0;
+        for (; j <= cols - L; j += L) {
+            FloatVector e = VectorMath.exp(fromArray(S, x, xi + j).sub(max));
+            if (y != null) {
+                e.intoArray(y, yi + j);
+            }
+            acc = acc.add(e);
+        }
+        if (j < cols) {
             VectorMask<Float> m = S.indexInRange(j, cols);
             FloatVector e = VectorMath.exp(fromArray(S, x, xi + j, m).sub(max));
             if (y != null) {
@@ -183,7 +241,12 @@ final class VectorRows implements RowKernels {
     /** {@code sum((x - mu)^2)} over one row, with fused multiply-add in one vector accumulator. */
     private static float centredSumOfSquares(float[] x, int xi, float mu, int cols) {
         FloatVector acc = FloatVector.zero(S);
-        for (int j = 0; j < cols; j += L) {
+        int j = 0;
+        for (; j <= cols - L; j += L) {
+            FloatVector d = fromArray(S, x, xi + j).sub(mu);
+            acc = d.fma(d, acc);
+        }
+        if (j < cols) {
             VectorMask<Float> m = S.indexInRange(j, cols);
             // off lanes load 0, giving (0 - mu)^2: keep them out of the sum
             FloatVector d = fromArray(S, x, xi + j, m).sub(mu);

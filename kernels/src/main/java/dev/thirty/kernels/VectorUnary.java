@@ -11,8 +11,14 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * The {@link UnaryOp}s and their backward passes with the Vector API, one masked loop per op (see
- * {@link VectorElementwise} for why the op is not a parameter of a shared loop).
+ * The {@link UnaryOp}s and their backward passes with the Vector API, one loop per op (see
+ * {@link VectorElementwise} for why the op is not a parameter of a shared loop): whole vectors
+ * unmasked, then one masked step for the tail. Where the lane formula is more than one call it is
+ * a small method of its own, used by both, so each element gets the same operations wherever it
+ * falls. Loads and stores stay in the loops: they are the Vector API's own methods, which C2
+ * always inlines, whereas a method of ours called after a large formula can find C2's inlining
+ * budget ({@code NodeCountInliningCutoff}) spent, is then called instead, and boxes its vectors
+ * (a shared {@code gx += gy * d} helper made the GELU backward passes 1.6 to 2.8 times slower so).
  *
  * <p>Each formula follows {@link ScalarElementwise#apply} and {@link ScalarElementwise#derivative}
  * operation by operation, without fused multiply-add. So NEG, SQRT, RELU, ABS and SQUARE forward,
@@ -71,61 +77,101 @@ final class VectorUnary {
     }
 
     private static void neg(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, x, xOff + i).neg().intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = fromArray(S, x, xOff + i, m);
-            v.neg().intoArray(out, outOff + i, m);
+            fromArray(S, x, xOff + i, m).neg().intoArray(out, outOff + i, m);
         }
     }
 
     private static void exp(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            VectorMath.exp(fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = fromArray(S, x, xOff + i, m);
-            VectorMath.exp(v).intoArray(out, outOff + i, m);
+            VectorMath.exp(fromArray(S, x, xOff + i, m)).intoArray(out, outOff + i, m);
         }
     }
 
     private static void log(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            VectorMath.log(fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = fromArray(S, x, xOff + i, m);
-            VectorMath.log(v).intoArray(out, outOff + i, m);
+            VectorMath.log(fromArray(S, x, xOff + i, m)).intoArray(out, outOff + i, m);
         }
     }
 
     private static void sqrt(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, x, xOff + i).sqrt().intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = fromArray(S, x, xOff + i, m);
-            v.sqrt().intoArray(out, outOff + i, m);
+            fromArray(S, x, xOff + i, m).sqrt().intoArray(out, outOff + i, m);
         }
     }
 
     private static void tanh(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            VectorMath.tanh(fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = fromArray(S, x, xOff + i, m);
-            VectorMath.tanh(v).intoArray(out, outOff + i, m);
+            VectorMath.tanh(fromArray(S, x, xOff + i, m)).intoArray(out, outOff + i, m);
         }
     }
 
     private static void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            sigmoidOf(fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = fromArray(S, x, xOff + i, m);
-            one.div(VectorMath.exp(v.neg()).add(one)).intoArray(out, outOff + i, m);
+            sigmoidOf(fromArray(S, x, xOff + i, m)).intoArray(out, outOff + i, m);
         }
     }
 
+    /** {@code 1 / (1 + e^(-x))}. */
+    static FloatVector sigmoidOf(FloatVector x) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        return one.div(VectorMath.exp(x.neg()).add(one));
+    }
+
     private static void relu(float[] x, int xOff, float[] out, int outOff, int n) {
-        // x > 0 ? x : 0, so NaN and -0 give +0 as in the reference
-        FloatVector zero = FloatVector.zero(S);
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            reluOf(fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = fromArray(S, x, xOff + i, m);
-            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, outOff + i, m);
+            reluOf(fromArray(S, x, xOff + i, m)).intoArray(out, outOff + i, m);
+        }
+    }
+
+    /** {@code x > 0 ? x : 0}, so NaN and -0 give +0 as in the reference. */
+    private static FloatVector reluOf(FloatVector x) {
+        return FloatVector.zero(S).blend(x, x.compare(VectorOperators.GT, 0f));
+    }
+
+    private static void gelu(float[] x, int xOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            geluOf(fromArray(S, x, xOff + i)).intoArray(out, outOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            geluOf(fromArray(S, x, xOff + i, m)).intoArray(out, outOff + i, m);
         }
     }
 
@@ -135,13 +181,9 @@ final class VectorUnary {
      * one exp and one division instead of tanh's exp, division and polynomial, and no cancellation
      * in {@code 1 + tanh u} for negative x.
      */
-    private static void gelu(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = fromArray(S, x, xOff + i, m);
-            FloatVector e = VectorMath.exp(v.add(v.mul(GELU_C).mul(v).mul(v)).mul(-2f * SQRT_2_OVER_PI));
-            v.div(e.add(1f)).intoArray(out, outOff + i, m);
-        }
+    private static FloatVector geluOf(FloatVector x) {
+        FloatVector e = VectorMath.exp(x.add(x.mul(GELU_C).mul(x).mul(x)).mul(-2f * SQRT_2_OVER_PI));
+        return x.div(e.add(1f));
     }
 
     /**
@@ -165,14 +207,23 @@ final class VectorUnary {
      * calls instead of inlining boxes its vectors on the heap, measured 3 to 4 times slower.
      */
     private static void gaussians(float[] x, int xOff, float[] g, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            VectorMath.gaussian(fromArray(S, x, xOff + i)).intoArray(g, i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             VectorMath.gaussian(fromArray(S, x, xOff + i, m)).intoArray(g, i, m);
         }
     }
 
     private static void geluErfGiven(float[] x, int xOff, float[] g, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = fromArray(S, x, xOff + i);
+            v.mul(VectorMath.normalCdf(v, fromArray(S, g, i))).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = fromArray(S, x, xOff + i, m);
             v.mul(VectorMath.normalCdf(v, fromArray(S, g, i, m))).intoArray(out, outOff + i, m);
@@ -180,33 +231,52 @@ final class VectorUnary {
     }
 
     private static void abs(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, x, xOff + i).abs().intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = fromArray(S, x, xOff + i, m);
-            v.abs().intoArray(out, outOff + i, m);
+            fromArray(S, x, xOff + i, m).abs().intoArray(out, outOff + i, m);
         }
     }
 
     private static void square(float[] x, int xOff, float[] out, int outOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = fromArray(S, x, xOff + i);
+            v.mul(v).intoArray(out, outOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = fromArray(S, x, xOff + i, m);
             v.mul(v).intoArray(out, outOff + i, m);
         }
     }
 
+    // Backward: each loop forms op'(x) as d and adds gy * d to gx.
+
     private static void negBackward(float[] x, int xOff, float[] y, int yOff,
                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        FloatVector d = FloatVector.broadcast(S, -1f);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector d = FloatVector.broadcast(S, -1f);
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
     private static void expBackward(float[] x, int xOff, float[] y, int yOff,
                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = fromArray(S, y, yOff + i);
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector d = fromArray(S, y, yOff + i, m);
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
@@ -216,7 +286,12 @@ final class VectorUnary {
     private static void logBackward(float[] x, int xOff, float[] y, int yOff,
                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = one.div(fromArray(S, x, xOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector d = one.div(fromArray(S, x, xOff + i, m));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
@@ -226,7 +301,12 @@ final class VectorUnary {
     private static void sqrtBackward(float[] x, int xOff, float[] y, int yOff,
                                       float[] gy, int gyOff, float[] gx, int gxOff, int n) {
         FloatVector half = FloatVector.broadcast(S, 0.5f);
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = half.div(fromArray(S, y, yOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector d = half.div(fromArray(S, y, yOff + i, m));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
@@ -235,33 +315,70 @@ final class VectorUnary {
 
     private static void tanhBackward(float[] x, int xOff, float[] y, int yOff,
                                       float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = tanhDerivative(fromArray(S, y, yOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector vy = fromArray(S, y, yOff + i, m);
-            FloatVector d = one.sub(vy.mul(vy));
+            FloatVector d = tanhDerivative(fromArray(S, y, yOff + i, m));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
+    }
+
+    /** {@code 1 - y^2} for {@code y = tanh(x)}. */
+    private static FloatVector tanhDerivative(FloatVector y) {
+        return FloatVector.broadcast(S, 1f).sub(y.mul(y));
     }
 
     private static void sigmoidBackward(float[] x, int xOff, float[] y, int yOff,
                                          float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = sigmoidDerivative(fromArray(S, y, yOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector vy = fromArray(S, y, yOff + i, m);
-            FloatVector d = one.sub(vy).mul(vy);
+            FloatVector d = sigmoidDerivative(fromArray(S, y, yOff + i, m));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
+    /** {@code (1 - y) y} for {@code y = sigmoid(x)}. */
+    private static FloatVector sigmoidDerivative(FloatVector y) {
+        return FloatVector.broadcast(S, 1f).sub(y).mul(y);
+    }
+
     private static void reluBackward(float[] x, int xOff, float[] y, int yOff,
                                       float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        FloatVector zero = FloatVector.zero(S);
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = reluDerivative(fromArray(S, x, xOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector vx = fromArray(S, x, xOff + i, m);
-            FloatVector d = zero.blend(1f, vx.compare(VectorOperators.GT, 0f));
+            FloatVector d = reluDerivative(fromArray(S, x, xOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    private static FloatVector reluDerivative(FloatVector x) {
+        return FloatVector.zero(S).blend(1f, x.compare(VectorOperators.GT, 0f));
+    }
+
+    private static void geluBackward(float[] x, int xOff, float[] y, int yOff,
+                                     float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = geluDerivative(fromArray(S, x, xOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector d = geluDerivative(fromArray(S, x, xOff + i, m));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
@@ -272,19 +389,26 @@ final class VectorUnary {
      * as in the forward pass: {@code 1 + t = 2 s} and {@code 1 - t^2 = 4 s (1 - s) = 4 e s^2}, so the
      * derivative is {@code s + 2 x e s^2 u'}.
      */
-    private static void geluBackward(float[] x, int xOff, float[] y, int yOff,
-                                     float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (int i = 0; i < n; i += L) {
+    private static FloatVector geluDerivative(FloatVector x) {
+        // e capped at e^80 so that e s stays finite (about 1) where e alone would overflow
+        FloatVector e = VectorMath.exp(x.add(x.mul(GELU_C).mul(x).mul(x)).mul(-2f * SQRT_2_OVER_PI).min(80f));
+        FloatVector s = FloatVector.broadcast(S, 1f).div(e.add(1f));
+        FloatVector twoDInner = x.mul(3f * GELU_C).mul(x).add(1f).mul(2f * SQRT_2_OVER_PI);
+        return s.add(x.mul(e.mul(s)).mul(s).mul(twoDInner))
+                // the reference's 0 * infinity at x = +-infinity
+                .blend(Float.NaN, x.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+    }
+
+    private static void geluErfBackward(float[] x, int xOff, float[] y, int yOff,
+                                        float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = geluErfDerivative(fromArray(S, x, xOff + i), fromArray(S, y, yOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector vx = fromArray(S, x, xOff + i, m);
-            // e capped at e^80 so that e s stays finite (about 1) where e alone would overflow
-            FloatVector e = VectorMath.exp(vx.add(vx.mul(GELU_C).mul(vx).mul(vx)).mul(-2f * SQRT_2_OVER_PI).min(80f));
-            FloatVector s = one.div(e.add(1f));
-            FloatVector twoDInner = vx.mul(3f * GELU_C).mul(vx).add(1f).mul(2f * SQRT_2_OVER_PI);
-            FloatVector d = s.add(vx.mul(e.mul(s)).mul(s).mul(twoDInner))
-                    // the reference's 0 * infinity at x = +-infinity
-                    .blend(Float.NaN, vx.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+            FloatVector d = geluErfDerivative(fromArray(S, x, xOff + i, m), fromArray(S, y, yOff + i, m));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
@@ -297,36 +421,40 @@ final class VectorUnary {
      * with y rounded to a subnormal, far off). At +-infinity {@code x phi} is {@code inf * 0 = NaN}
      * as in the reference, and NaN stays NaN.
      */
-    private static void geluErfBackward(float[] x, int xOff, float[] y, int yOff,
-                                        float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector vx = fromArray(S, x, xOff + i, m);
-            FloatVector cdf = fromArray(S, y, yOff + i, m).div(vx)
-                    .blend(0.5f, vx.abs().compare(VectorOperators.LT, GELU_ERF_TINY));
-            FloatVector d = cdf.add(vx.mul(VectorMath.gaussian(vx).mul(INV_SQRT_2PI_F)));
-            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
-        }
+    private static FloatVector geluErfDerivative(FloatVector x, FloatVector y) {
+        FloatVector cdf = y.div(x).blend(0.5f, x.abs().compare(VectorOperators.LT, GELU_ERF_TINY));
+        return cdf.add(x.mul(VectorMath.gaussian(x).mul(INV_SQRT_2PI_F)));
     }
 
     /** The derivative is {@code signum(x)}: +-1, and x itself for +-0 and NaN. */
     private static void absBackward(float[] x, int xOff, float[] y, int yOff,
                                      float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = signum(fromArray(S, x, xOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector vx = fromArray(S, x, xOff + i, m);
-            FloatVector d = vx.blend(1f, vx.compare(VectorOperators.GT, 0f))
-                    .blend(-1f, vx.compare(VectorOperators.LT, 0f));
+            FloatVector d = signum(fromArray(S, x, xOff + i, m));
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }
 
+    private static FloatVector signum(FloatVector x) {
+        return x.blend(1f, x.compare(VectorOperators.GT, 0f)).blend(-1f, x.compare(VectorOperators.LT, 0f));
+    }
+
     private static void squareBackward(float[] x, int xOff, float[] y, int yOff,
                                         float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        for (int i = 0; i < n; i += L) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = fromArray(S, x, xOff + i).mul(2f);
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector vx = fromArray(S, x, xOff + i, m);
-            FloatVector d = vx.mul(2f);
+            FloatVector d = fromArray(S, x, xOff + i, m).mul(2f);
             fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
         }
     }

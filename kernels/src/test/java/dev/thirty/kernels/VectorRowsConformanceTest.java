@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class VectorRowsConformanceTest {
 
-    private static final int[] COLS = {0, 1, 15, 16, 17, 31, 33, 100, 1000};
+    // widths around 8 and 16 lanes, and a character vocabulary's and a small GPT's widths
+    private static final int[] COLS = {0, 1, 7, 9, 15, 16, 17, 31, 33, 35, 65, 100, 128, 1000};
     private static final int ROWS = 3;
     private static final int OFF = 7;
 
