@@ -33,7 +33,8 @@ public final class Backprop {
         }
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, float[]> grads = new IdentityHashMap<>();
-        add(bufferFor(root, grads), seed);
+        Buffers spare = new Buffers();
+        add(bufferFor(root, grads, spare), seed);
         for (int i = order.size() - 1; i >= 0; i--) {
             Tensor t = order.get(i);
             Node node = t.node();
@@ -48,18 +49,50 @@ public final class Backprop {
             float[][] inputGrads = new float[inputs.size()][];
             for (int k = 0; k < inputGrads.length; k++) {
                 Tensor in = inputs.get(k);
-                inputGrads[k] = in.requiresGrad() ? bufferFor(in, grads) : null;
+                inputGrads[k] = in.requiresGrad() ? bufferFor(in, grads, spare) : null;
             }
             node.backward().backward(g, inputGrads);
+            spare.release(g);
         }
     }
 
-    /** Leaves accumulate straight into their own gradient; others get a fresh zeroed buffer. */
-    private static float[] bufferFor(Tensor t, Map<Tensor, float[]> grads) {
+    /**
+     * Leaves accumulate straight into their own gradient; others get a zeroed buffer, reused from a
+     * tensor already done with when one of the same size is spare.
+     */
+    private static float[] bufferFor(Tensor t, Map<Tensor, float[]> grads, Buffers spare) {
         if (t.node() == null) {
             return t.gradBuffer();
         }
-        return grads.computeIfAbsent(t, x -> new float[x.size()]);
+        float[] g = grads.get(t);
+        if (g == null) {
+            g = spare.zeroed(t.size());
+            grads.put(t, g);
+        }
+        return g;
+    }
+
+    /**
+     * Gradient buffers of tensors whose backward has run, by length. A transformer's backward walk
+     * needs dozens of same-sized activation gradients one after another; handing a finished one on
+     * (zeroed while it is still in cache) saves allocating and zeroing fresh memory for each.
+     */
+    private static final class Buffers {
+        private final Map<Integer, ArrayDeque<float[]>> bySize = new java.util.HashMap<>();
+
+        float[] zeroed(int size) {
+            ArrayDeque<float[]> free = bySize.get(size);
+            float[] g = free == null ? null : free.poll();
+            if (g == null) {
+                return new float[size];
+            }
+            java.util.Arrays.fill(g, 0f);
+            return g;
+        }
+
+        void release(float[] g) {
+            bySize.computeIfAbsent(g.length, n -> new ArrayDeque<>()).push(g);
+        }
     }
 
     private static void add(float[] into, float[] g) {

@@ -7,6 +7,9 @@ package dev.thirty.autograd;
  * <p>{@code inputGrads[i]} is the accumulation buffer of input {@code i}, laid out like that
  * input's data, or null when input {@code i} does not require gradients. The same buffer appears
  * twice when an input is used twice ({@code x * x}); accumulating with {@code +=} handles it.
+ *
+ * <p>{@code outputGrad} is lent for the call only: once it returns, the walk reuses the array as
+ * another tensor's buffer, so a backward function must not keep a reference to it.
  */
 @FunctionalInterface
 public interface BackwardFn {
