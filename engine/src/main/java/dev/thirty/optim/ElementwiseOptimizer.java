@@ -1,5 +1,6 @@
 package dev.thirty.optim;
 
+import dev.thirty.kernels.ComputePool;
 import dev.thirty.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -71,13 +72,18 @@ abstract class ElementwiseOptimizer<C> implements Optimizer {
      */
     abstract void update(C config, double lr, long step, float[] param, float[] grad, float[][] state);
 
+    /**
+     * Updates every parameter that has a gradient. Parameters are independent (each has its own
+     * data, gradient, buffers and step count), so they are shared out among the threads of the
+     * current compute pool; the result is the same for any number of threads.
+     */
     @Override
     public final void step() {
-        for (int i = 0; i < params.size(); i++) {
+        ComputePool.current().parallelFor(params.size(), i -> {
             Tensor p = params.get(i);
             Tensor grad = p.grad();
             if (grad == null) {
-                continue;
+                return;
             }
             C config = configs.get(i);
             if (buffers[i] == null) {
@@ -86,7 +92,7 @@ abstract class ElementwiseOptimizer<C> implements Optimizer {
             }
             steps[i]++;
             update(config, learningRate, steps[i], p.data(), grad.data(), buffers[i]);
-        }
+        });
     }
 
     @Override
