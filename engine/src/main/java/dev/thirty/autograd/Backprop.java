@@ -3,6 +3,8 @@ package dev.thirty.autograd;
 import dev.thirty.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +80,7 @@ public final class Backprop {
      * (zeroed while it is still in cache) saves allocating and zeroing fresh memory for each.
      */
     private static final class Buffers {
-        private final Map<Integer, ArrayDeque<float[]>> bySize = new java.util.HashMap<>();
+        private final Map<Integer, ArrayDeque<float[]>> bySize = new HashMap<>();
 
         float[] zeroed(int size) {
             ArrayDeque<float[]> free = bySize.get(size);
@@ -86,7 +88,7 @@ public final class Backprop {
             if (g == null) {
                 return new float[size];
             }
-            java.util.Arrays.fill(g, 0f);
+            Arrays.fill(g, 0f);
             return g;
         }
 
