@@ -1,5 +1,6 @@
 package dev.thirty.autograd;
 
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class Backprop {
             ArrayDeque<float[]> free = bySize.get(size);
             float[] g = free == null ? null : free.poll();
             if (g == null) {
-                return new float[size];
+                return StepArena.zeroed(size);
             }
             Arrays.fill(g, 0f);
             return g;

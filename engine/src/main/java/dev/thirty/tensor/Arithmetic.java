@@ -78,7 +78,7 @@ public final class Arithmetic {
         BroadcastPlan plan = BroadcastPlan.of(a.shape(), b.shape(), outShape);
         float[] ad = a.data();
         float[] bd = b.data();
-        float[] out = new float[outShape.size()];
+        float[] out = StepArena.toOverwrite(outShape.size());
         plan.map(op, ad, Layout.A, bd, Layout.B, out);
         return Tensor.derived(op.opName(), outShape, out, (g, grads) -> {
             if (grads[0] != null) {
@@ -100,7 +100,7 @@ public final class Arithmetic {
         return switch (op) {
             case ADD, SUB -> g;
             case MUL -> {
-                float[] share = new float[g.length];
+                float[] share = StepArena.toOverwrite(g.length);
                 if (input == Layout.A) {
                     plan.map(BinaryOp.MUL, g, Layout.OUT, bd, Layout.B, share);
                 } else {
@@ -109,7 +109,7 @@ public final class Arithmetic {
                 yield share;
             }
             case DIV -> {
-                float[] share = new float[g.length];
+                float[] share = StepArena.toOverwrite(g.length);
                 plan.map(BinaryOp.DIV, g, Layout.OUT, bd, Layout.B, share);
                 if (input == Layout.B) {
                     plan.map(BinaryOp.MUL, share, Layout.OUT, out, Layout.OUT, share);
@@ -123,7 +123,7 @@ public final class Arithmetic {
     private static Tensor affine(String op, Tensor x, float alpha, float beta) {
         ElementwiseKernels k = Kernels.active().elementwise();
         float[] xd = x.data();
-        float[] out = new float[xd.length];
+        float[] out = StepArena.toOverwrite(xd.length);
         Chunks.forEach(xd.length, (from, n) -> k.affine(alpha, beta, xd, from, out, from, n));
         return Tensor.derived(op, x.shape(), out, (g, grads) -> {
             if (grads[0] != null) {

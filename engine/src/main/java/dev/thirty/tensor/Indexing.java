@@ -91,7 +91,7 @@ public final class Indexing {
         }
         int[] offsets = gatherOffsets(shape, a, index, indexShape);
         float[] src = x.data();
-        float[] data = new float[offsets.length];
+        float[] data = StepArena.toOverwrite(offsets.length);
         for (int i = 0; i < data.length; i++) {
             data[i] = src[offsets[i]];
         }
@@ -118,7 +118,7 @@ public final class Indexing {
         int[] bAt = BroadcastIndex.offsets(b.shape(), outShape, 1);
         float[] ad = a.data();
         float[] bd = b.data();
-        float[] data = new float[outShape.size()];
+        float[] data = StepArena.toOverwrite(outShape.size());
         for (int i = 0; i < data.length; i++) {
             data[i] = cond[i] ? ad[aAt[i]] : bd[bAt[i]];
         }
@@ -148,7 +148,7 @@ public final class Indexing {
     public static Tensor maskedFill(Tensor x, boolean[] mask, Shape maskShape, float value) {
         boolean[] m = Blocks.expandMask("maskedFill", mask, maskShape, x.shape());
         float[] src = x.data();
-        float[] data = new float[src.length];
+        float[] data = StepArena.toOverwrite(src.length);
         for (int i = 0; i < data.length; i++) {
             data[i] = m[i] ? value : src[i];
         }
@@ -170,7 +170,7 @@ public final class Indexing {
                                        Shape outShape) {
         int k = indices.length;
         float[] src = x.data();
-        float[] data = new float[outer * k * inner];
+        float[] data = StepArena.toOverwrite(outer * k * inner);
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < k; j++) {
                 System.arraycopy(src, (o * n + indices[j]) * inner, data, (o * k + j) * inner, inner);

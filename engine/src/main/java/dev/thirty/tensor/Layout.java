@@ -96,7 +96,7 @@ public final class Layout {
         if (identity) {
             return view("permute", x, x.shape());
         }
-        float[] data = new float[x.size()];
+        float[] data = StepArena.zeroed(x.size());
         PermuteCopy.addPermuted(x.data(), in, perm, data);
         return Tensor.derived("permute", Shape.of(out), data, (g, grads) -> {
             if (grads[0] != null) {
@@ -138,7 +138,7 @@ public final class Layout {
         int outer = shape.outerSize(a);
         int inner = shape.innerSize(a);
         int len = (e - s) * inner;
-        float[] data = new float[outer * len];
+        float[] data = StepArena.toOverwrite(outer * len);
         Blocks.copy(x.data(), s * inner, n * inner, data, 0, len, outer, len);
         Shape outShape = shape.with(a, e - s); // axis a: n -> end - start
         return Tensor.derived("slice", outShape, data, (g, grads) -> {
@@ -171,7 +171,7 @@ public final class Layout {
         int outer = first.outerSize(a);
         int inner = first.innerSize(a);
         int row = offsets[parts.length] * inner;
-        float[] data = new float[outShape.size()];
+        float[] data = StepArena.toOverwrite(outShape.size());
         for (int p = 0; p < parts.length; p++) {
             int len = (offsets[p + 1] - offsets[p]) * inner;
             Blocks.copy(parts[p].data(), 0, len, data, offsets[p] * inner, row, outer, len);
@@ -280,7 +280,7 @@ public final class Layout {
         }
         int[] offsets = BroadcastIndex.offsets(x.shape(), target, 1);
         float[] src = x.data();
-        float[] data = new float[offsets.length];
+        float[] data = StepArena.toOverwrite(offsets.length);
         for (int i = 0; i < data.length; i++) {
             data[i] = src[offsets[i]];
         }

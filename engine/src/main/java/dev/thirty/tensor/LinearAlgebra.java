@@ -27,7 +27,8 @@ public final class LinearAlgebra {
     public static Tensor matmul(Tensor a, Transpose ta, Tensor b, Transpose tb) {
         Product p = Product.plan(a, ta, b, tb);
         Gemm gemm = Kernels.active().gemm();
-        float[] out = new float[p.outShape.size()];
+        // with beta = 0 the GEMM writes every element of C, whatever it held
+        float[] out = p.k > 0 ? StepArena.toOverwrite(p.outShape.size()) : StepArena.zeroed(p.outShape.size());
         float[] ad = a.data();
         float[] bd = b.data();
         for (int i = 0; i < p.batches; i++) {

@@ -88,7 +88,7 @@ public final class Pointwise {
     public static Tensor pow(Tensor x, float p) {
         ElementwiseKernels k = Kernels.active().elementwise();
         float[] xd = x.data();
-        float[] out = new float[xd.length];
+        float[] out = StepArena.toOverwrite(xd.length);
         Chunks.forEach(xd.length, (from, n) -> k.pow(p, xd, from, out, from, n));
         return Tensor.derived("pow", x.shape(), out, (g, grads) -> {
             if (grads[0] == null || p == 0f) {
@@ -106,7 +106,7 @@ public final class Pointwise {
     private static Tensor unary(UnaryOp op, String name, Tensor x) {
         ElementwiseKernels k = Kernels.active().elementwise();
         float[] xd = x.data();
-        float[] out = new float[xd.length];
+        float[] out = StepArena.toOverwrite(xd.length);
         Chunks.forEach(xd.length, (from, n) -> k.unary(op, xd, from, out, from, n));
         return Tensor.derived(name, x.shape(), out, (g, grads) -> {
             if (grads[0] != null) {

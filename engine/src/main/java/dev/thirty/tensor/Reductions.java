@@ -107,7 +107,7 @@ public final class Reductions {
         requireNonEmpty(op, x, plan);
         float[] xd = x.data();
         int[] at = plan.argmax(xd);
-        float[] out = new float[at.length];
+        float[] out = StepArena.toOverwrite(at.length);
         for (int o = 0; o < at.length; o++) {
             out[o] = xd[at[o]];
         }

@@ -26,6 +26,8 @@ public sealed class Tensor permits Parameter {
     private final Shape shape;
     private final boolean requiresGrad;
     private final Node node;
+    // the step scope whose array `data` is, if any: the values are only this tensor's until it closes
+    private final StepArena.Scope lender;
     private float[] grad;
 
     Tensor(float[] data, Shape shape, boolean requiresGrad, Node node) {
@@ -37,6 +39,16 @@ public sealed class Tensor permits Parameter {
         this.shape = shape;
         this.requiresGrad = requiresGrad;
         this.node = node;
+        this.lender = StepArena.lenderOf(data);
+    }
+
+    // a view of another tensor's storage, lent by the same scope
+    private Tensor(Tensor of, boolean requiresGrad) {
+        this.data = of.data();
+        this.shape = of.shape;
+        this.requiresGrad = requiresGrad;
+        this.node = null;
+        this.lender = of.lender;
     }
 
     // ---- factories ------------------------------------------------------------------------
@@ -151,18 +163,27 @@ public sealed class Tensor permits Parameter {
         return shape.size();
     }
 
-    /** The live storage, row-major. Mutate it only where nothing else reads it (optimizers). */
+    /**
+     * The live storage, row-major. Mutate it only where nothing else reads it (optimizers).
+     *
+     * @throws IllegalStateException if the tensor was computed inside a {@link StepArena} scope that has
+     *     since closed (its storage belongs to a later step now)
+     */
     public float[] data() {
+        if (lender != null) {
+            lender.checkOpen("of shape " + shape);
+        }
         return data;
     }
 
     /** A copy of the values. */
     public float[] toArray() {
-        return data.clone();
+        return data().clone();
     }
 
     /** The single value of a one-element tensor. */
     public float item() {
+        float[] data = data();
         if (data.length != 1) {
             throw new IllegalStateException("item: tensor of shape " + shape + " has " + data.length
                     + " elements, not 1");
@@ -185,7 +206,7 @@ public sealed class Tensor permits Parameter {
             }
             flat = flat * d + index[i];
         }
-        return data[flat];
+        return data()[flat];
     }
 
     // ---- operations: each delegates to the class that defines it and its gradient ---------------
@@ -337,12 +358,12 @@ public sealed class Tensor permits Parameter {
 
     /** A trainable leaf sharing this tensor's storage. */
     public Tensor requiringGrad() {
-        return new Tensor(data, shape, true, null);
+        return new Tensor(this, true);
     }
 
     /** The same values cut from the graph: a leaf that does not require gradients. */
     public Tensor detach() {
-        return new Tensor(data, shape, false, null);
+        return new Tensor(this, false);
     }
 
     /** Backpropagates from this one-element tensor (a loss), seeding its gradient with 1. */
@@ -360,7 +381,7 @@ public sealed class Tensor permits Parameter {
             throw new IllegalArgumentException("backward: gradient of shape " + gradient.shape
                     + " for a tensor of shape " + shape);
         }
-        Backprop.run(this, gradient.data);
+        Backprop.run(this, gradient.data());
     }
 
     /** The accumulated gradient of a leaf, as a tensor sharing its buffer; null if none yet. */

@@ -5,6 +5,7 @@ import dev.thirty.kernels.CausalHead;
 import dev.thirty.kernels.ComputePool;
 import dev.thirty.kernels.Kernels;
 import dev.thirty.tensor.Shape;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 
 /**
@@ -38,8 +39,9 @@ public final class FusedCausalAttention {
     public static Tensor attend(Tensor qkv, int heads) {
         Dims p = Dims.of(qkv, heads);
         float[] x = qkv.data();
-        float[] probs = new float[p.b * heads * p.t * p.t];
-        float[] out = new float[p.b * p.t * p.c];
+        // the forward kernel writes all of P (zeros above the diagonal) and every row of O
+        float[] probs = StepArena.toOverwrite(p.b * heads * p.t * p.t);
+        float[] out = StepArena.toOverwrite(p.b * p.t * p.c);
         AttentionKernels kernels = Kernels.active().attention();
         ComputePool.current().parallelFor(p.b * heads, bh ->
                 kernels.causalForward(p.head(x, bh), probs, bh * p.t * p.t, out, p.o(bh), p.c));

@@ -1,6 +1,7 @@
 package dev.thirty.nn.functional;
 
 import dev.thirty.tensor.Shape;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.util.Arrays;
 
@@ -68,7 +69,7 @@ public final class CrossEntropy {
     public static Tensor crossEntropy(Tensor logits, int[] targets, Options options) {
         int[] t = targets.clone();
         Batch b = Batch.check(logits, t, options);
-        float[] logp = new float[logits.size()];
+        float[] logp = StepArena.toOverwrite(logits.size());
         Softmax.forward(Softmax.Kind.LOG_SOFTMAX, logits.data(), logp, b.rows, b.classes);
         float eps = options.labelSmoothing();
         float[] perRow = new float[b.rows];

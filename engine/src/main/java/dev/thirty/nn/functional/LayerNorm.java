@@ -3,6 +3,7 @@ package dev.thirty.nn.functional;
 import dev.thirty.kernels.Kernels;
 import dev.thirty.kernels.RowKernels;
 import dev.thirty.tensor.Shape;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 
 /**
@@ -29,7 +30,7 @@ public final class LayerNorm {
         float[] xd = x.data();
         float[] gd = gamma.data();
         float[] bd = beta == null ? null : beta.data();
-        float[] y = new float[x.size()];
+        float[] y = StepArena.toOverwrite(x.size());
         RowChunks chunks = RowChunks.plan(rows, c);
         // The kernels index a row's statistics from the start of their block: one array per chunk.
         float[][] mean = new float[chunks.count()][];

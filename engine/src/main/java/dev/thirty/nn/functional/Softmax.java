@@ -2,6 +2,7 @@ package dev.thirty.nn.functional;
 
 import dev.thirty.kernels.Kernels;
 import dev.thirty.kernels.RowKernels;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 
 /**
@@ -43,7 +44,7 @@ public final class Softmax {
         }
         AxisLayout layout = AxisLayout.of(x.shape(), axis);
         float[] in = layout.contiguous() ? x.data() : layout.toLast(x.data());
-        float[] rowsOut = new float[in.length];
+        float[] rowsOut = StepArena.toOverwrite(in.length);
         forward(kind, in, rowsOut, layout.rows(), layout.n());
         float[] out = layout.contiguous() ? rowsOut : layout.fromLast(rowsOut);
         return Tensor.derived(op, x.shape(), out, (g, grads) -> {
@@ -53,7 +54,7 @@ public final class Softmax {
             if (layout.contiguous()) {
                 backward(kind, rowsOut, g, grads[0], layout.rows(), layout.n());
             } else {
-                float[] gx = new float[g.length];
+                float[] gx = StepArena.zeroed(g.length);
                 backward(kind, rowsOut, layout.toLast(g), gx, layout.rows(), layout.n());
                 layout.addFromLast(gx, grads[0]);
             }
