@@ -15,6 +15,7 @@ import dev.thirty.papers.gpt.Gpt;
 import dev.thirty.papers.gpt.GptCharConfig;
 import dev.thirty.papers.gpt.GptConfig;
 import dev.thirty.tensor.Rng;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -135,19 +136,23 @@ final class GptBench implements Runnable {
         Kernels timed = Kernels.active().withGemm(gemm);
         Phases phases = new Phases(5);
         int[] next = {0};
+        // as in training: each step reuses the arrays of the one before (see StepArena)
+        StepArena arena = new StepArena();
         Runnable step = () -> timed.run(() -> {
             int i = next[0]++ % inputs.length;
             long t0 = System.nanoTime();
-            adamw.zeroGrad();
-            Tensor loss = CrossEntropy.crossEntropy(model.forward(inputs[i], batch, t), targets[i]);
-            long t1 = System.nanoTime();
-            loss.backward();
-            long t2 = System.nanoTime();
-            GradClip.clipGlobalNorm(model.parameters(), 1.0);
-            long t3 = System.nanoTime();
-            adamw.step();
-            long t4 = System.nanoTime();
-            phases.add(t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3);
+            try (StepArena.Scope s = arena.open()) {
+                adamw.zeroGrad();
+                Tensor loss = CrossEntropy.crossEntropy(model.forward(inputs[i], batch, t), targets[i]);
+                long t1 = System.nanoTime();
+                loss.backward();
+                long t2 = System.nanoTime();
+                GradClip.clipGlobalNorm(model.parameters(), 1.0);
+                long t3 = System.nanoTime();
+                adamw.step();
+                long t4 = System.nanoTime();
+                phases.add(t4 - t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3);
+            }
         });
         List<Double> gemms = new ArrayList<>();
         long budget = (long) (seconds * 1e9);
@@ -192,15 +197,18 @@ final class GptBench implements Runnable {
         List<Double> totals = new ArrayList<>();
         List<Double> gemms = new ArrayList<>();
         Tensor[] g = {null};
+        StepArena arena = new StepArena();  // as in the step, so the op's share is measured the same way
         Runnable once = () -> timed.run(() -> {
-            Tensor y = op.apply(x);
-            if (y.size() == 1) {
-                y.backward();
-            } else {
-                if (g[0] == null) {
-                    g[0] = Tensor.randn(rng, y.shape().dims());
+            try (StepArena.Scope s = arena.open()) {
+                Tensor y = op.apply(x);
+                if (y.size() == 1) {
+                    y.backward();
+                } else {
+                    if (g[0] == null) {
+                        g[0] = Tensor.randn(rng, y.shape().dims());
+                    }
+                    y.backward(g[0]);
                 }
-                y.backward(g[0]);
             }
         });
         long budget = (long) (seconds * 1e9 / 4);

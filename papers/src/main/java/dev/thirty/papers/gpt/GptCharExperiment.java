@@ -24,6 +24,7 @@ import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.optim.ParamGroup;
 import dev.thirty.optim.Schedules;
 import dev.thirty.tensor.Rng;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -104,21 +105,26 @@ public final class GptCharExperiment implements Experiment<GptCharConfig>, Sampl
             start = ctx.resumeFrom().get().step();
         }
         Map<String, Double> last = Map.of();
+        // every step computes the same activations: each reuses the arrays of the one before
+        StepArena arena = new StepArena();
         for (long step = start; step < c.steps(); step++) {
             model.train();
             Windows batch = Windows.draw(split.train(), c.batch(), c.context(), Rng.seeded(ctx.seed() + 1 + step));
             adamw.setLearningRate(lr.at(step));
-            adamw.zeroGrad();
-            Tensor loss = CrossEntropy.crossEntropy(model.forward(batch.inputs(), c.batch(), c.context()),
-                    batch.targets());
-            loss.backward();
-            if (c.clip() > 0) {
-                GradClip.clipGlobalNorm(model.parameters(), c.clip());
+            float l;
+            try (StepArena.Scope s = arena.open()) {
+                adamw.zeroGrad();
+                Tensor loss = CrossEntropy.crossEntropy(model.forward(batch.inputs(), c.batch(), c.context()),
+                        batch.targets());
+                loss.backward();
+                if (c.clip() > 0) {
+                    GradClip.clipGlobalNorm(model.parameters(), c.clip());
+                }
+                adamw.step();
+                l = loss.item();
             }
-            adamw.step();
 
             long done = step + 1;
-            float l = loss.item();
             if (!Float.isFinite(l)) {
                 throw new IllegalStateException("gpt-char: the loss became " + l + " at step " + done);
             }
