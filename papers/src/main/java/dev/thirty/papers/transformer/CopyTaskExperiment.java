@@ -14,6 +14,7 @@ import dev.thirty.optim.Adam;
 import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.optim.Schedules;
 import dev.thirty.tensor.Rng;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.util.Arrays;
@@ -80,8 +81,12 @@ public final class CopyTaskExperiment implements Experiment<CopyTaskConfig> {
             start = ctx.resumeFrom().get().step();
         }
         model.train();
+        StepArena arena = new StepArena();  // each step reuses the arrays of the one before
         for (long step = start; step < c.steps(); step++) {
-            float l = trainStep(model, adam, lr.at(step), loss, c, Rng.seeded(ctx.seed() + 1 + step));
+            float l;
+            try (StepArena.Scope s = arena.open()) {
+                l = trainStep(model, adam, lr.at(step), loss, c, Rng.seeded(ctx.seed() + 1 + step));
+            }
             long done = step + 1;
             if (!Float.isFinite(l)) {
                 throw new IllegalStateException("transformer-copy: the loss became " + l + " at step " + done);

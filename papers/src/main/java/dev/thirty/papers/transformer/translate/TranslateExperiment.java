@@ -22,6 +22,7 @@ import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.optim.Schedules;
 import dev.thirty.papers.transformer.Transformer;
 import dev.thirty.tensor.Rng;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -115,9 +116,13 @@ public final class TranslateExperiment implements Experiment<TranslateConfig>, T
         TrainedModel trained = new TrainedModel(bpe, model);
         Map<String, Double> last = new LinkedHashMap<>();
         float trainLoss = Float.NaN;
+        StepArena arena = new StepArena();  // steps of the same batch shape reuse each other's arrays
         for (long step = start; step < c.steps(); step++) {
             model.train();
-            float l = trainStep(model, adam, lr.at(step), loss, batches.at(step, ctx.seed()));
+            float l;
+            try (StepArena.Scope s = arena.open()) {
+                l = trainStep(model, adam, lr.at(step), loss, batches.at(step, ctx.seed()));
+            }
             trainLoss = l;
             long done = step + 1;
             if (!Float.isFinite(l)) {
