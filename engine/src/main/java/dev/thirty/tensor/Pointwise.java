@@ -1,5 +1,6 @@
 package dev.thirty.tensor;
 
+import dev.thirty.autograd.GradMode;
 import dev.thirty.kernels.ElementwiseKernels;
 import dev.thirty.kernels.Kernels;
 import dev.thirty.kernels.UnaryOp;
@@ -65,10 +66,25 @@ public final class Pointwise {
     /**
      * GELU, exact form (Hendrycks and Gimpel 2016; PyTorch's default {@code gelu}, nanoGPT's
      * {@code nn.GELU()}): {@code x Phi(x)} with Phi the standard normal distribution function;
-     * derivative {@code Phi(x) + x phi(x)}.
+     * derivative {@code Phi(x) + x phi(x)}. When a backward will follow, the forward keeps what
+     * the kernels say the backward can reuse ({@link ElementwiseKernels#geluErf}: the vector kernels
+     * keep {@code e^(-x^2/2)}, so the backward does not compute the exponential again).
      */
     public static Tensor geluExact(Tensor x) {
-        return unary(UnaryOp.GELU_ERF, "gelu_exact", x);
+        if (!GradMode.isEnabled() || !x.requiresGrad()) {
+            return unary(UnaryOp.GELU_ERF, "gelu_exact", x);
+        }
+        ElementwiseKernels k = Kernels.active().elementwise();
+        float[] xd = x.data();
+        float[] out = StepArena.toOverwrite(xd.length);
+        float[] kept = StepArena.toOverwrite(xd.length);
+        Chunks.forEach(xd.length, (from, n) -> k.geluErf(xd, from, out, from, kept, from, n));
+        return Tensor.derived("gelu_exact", x.shape(), out, (g, grads) -> {
+            if (grads[0] != null) {
+                Chunks.forEach(g.length, (from, n) ->
+                        k.geluErfBackward(xd, from, out, from, kept, from, g, from, grads[0], from, n));
+            }
+        }, x);
     }
 
     /** {@code |x|}. */

@@ -38,6 +38,21 @@ public interface ElementwiseKernels {
     void unaryBackward(UnaryOp op, float[] x, int xOff, float[] y, int yOff,
                        float[] gy, int gyOff, float[] gx, int gxOff, int n);
 
+    /**
+     * The exact GELU, {@code out[i] = x[i] Phi(x[i])}: the same values as {@link #unary} with
+     * {@link UnaryOp#GELU_ERF}, and also whatever its backward can reuse, written into {@code kept}
+     * ({@code n} values at {@code keptOff}; what they are is the implementation's business). Hand
+     * them to {@link #geluErfBackward} unchanged.
+     */
+    void geluErf(float[] x, int xOff, float[] out, int outOff, float[] kept, int keptOff, int n);
+
+    /**
+     * Backward of {@link #geluErf}, given the {@code kept} values it wrote: the same bits as
+     * {@link #unaryBackward} with {@link UnaryOp#GELU_ERF}, {@code gx[i] += gy[i] * (Phi(x[i]) + x[i] phi(x[i]))}.
+     */
+    void geluErfBackward(float[] x, int xOff, float[] y, int yOff, float[] kept, int keptOff,
+                         float[] gy, int gyOff, float[] gx, int gxOff, int n);
+
     /** {@code out[i] = x[i]^p}. */
     void pow(float p, float[] x, int xOff, float[] out, int outOff, int n);
 }

@@ -71,6 +71,18 @@ final class ScalarElementwise implements ElementwiseKernels {
         }
     }
 
+    /** The reference keeps nothing: {@code kept} is left as it is. */
+    @Override
+    public void geluErf(float[] x, int xOff, float[] out, int outOff, float[] kept, int keptOff, int n) {
+        unary(UnaryOp.GELU_ERF, x, xOff, out, outOff, n);
+    }
+
+    @Override
+    public void geluErfBackward(float[] x, int xOff, float[] y, int yOff, float[] kept, int keptOff,
+                                float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        unaryBackward(UnaryOp.GELU_ERF, x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
+    }
+
     @Override
     public void pow(float p, float[] x, int xOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {

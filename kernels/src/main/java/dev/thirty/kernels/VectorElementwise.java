@@ -131,6 +131,18 @@ final class VectorElementwise implements ElementwiseKernels {
         VectorUnary.backward(op, x, xOff, y, yOff, gy, gyOff, gx, gxOff, n);
     }
 
+    /** {@code kept} holds {@code e^(-x^2/2)}, which the backward would otherwise compute again. */
+    @Override
+    public void geluErf(float[] x, int xOff, float[] out, int outOff, float[] kept, int keptOff, int n) {
+        VectorUnary.geluErfKeeping(x, xOff, out, outOff, kept, keptOff, n);
+    }
+
+    @Override
+    public void geluErfBackward(float[] x, int xOff, float[] y, int yOff, float[] kept, int keptOff,
+                                float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        VectorUnary.geluErfBackwardKept(x, xOff, y, yOff, kept, keptOff, gy, gyOff, gx, gxOff, n);
+    }
+
     @Override
     public void pow(float p, float[] x, int xOff, float[] out, int outOff, int n) {
         if (p == 2f) {

@@ -195,8 +195,20 @@ final class VectorUnary {
         float[] g = new float[Math.min(n, GAUSSIAN_BLOCK)];
         for (int b = 0; b < n; b += GAUSSIAN_BLOCK) {
             int len = Math.min(GAUSSIAN_BLOCK, n - b);
-            gaussians(x, xOff + b, g, len);
-            geluErfGiven(x, xOff + b, g, out, outOff + b, len);
+            gaussians(x, xOff + b, g, 0, len);
+            geluErfGiven(x, xOff + b, g, 0, out, outOff + b, len);
+        }
+    }
+
+    /**
+     * {@link #geluErf} keeping {@code g = e^(-x^2/2)} in {@code g} for the backward
+     * ({@link #geluErfBackwardKept}), in the same blocks: each block's g is read back while in L1.
+     */
+    static void geluErfKeeping(float[] x, int xOff, float[] out, int outOff, float[] g, int gOff, int n) {
+        for (int b = 0; b < n; b += GAUSSIAN_BLOCK) {
+            int len = Math.min(GAUSSIAN_BLOCK, n - b);
+            gaussians(x, xOff + b, g, gOff + b, len);
+            geluErfGiven(x, xOff + b, g, gOff + b, out, outOff + b, len);
         }
     }
 
@@ -206,27 +218,27 @@ final class VectorUnary {
      * for C2's inlining budget ({@code NodeCountInliningCutoff}), and a vector method it then
      * calls instead of inlining boxes its vectors on the heap, measured 3 to 4 times slower.
      */
-    private static void gaussians(float[] x, int xOff, float[] g, int n) {
+    private static void gaussians(float[] x, int xOff, float[] g, int gOff, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
-            VectorMath.gaussian(fromArray(S, x, xOff + i)).intoArray(g, i);
+            VectorMath.gaussian(fromArray(S, x, xOff + i)).intoArray(g, gOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            VectorMath.gaussian(fromArray(S, x, xOff + i, m)).intoArray(g, i, m);
+            VectorMath.gaussian(fromArray(S, x, xOff + i, m)).intoArray(g, gOff + i, m);
         }
     }
 
-    private static void geluErfGiven(float[] x, int xOff, float[] g, float[] out, int outOff, int n) {
+    private static void geluErfGiven(float[] x, int xOff, float[] g, int gOff, float[] out, int outOff, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
             FloatVector v = fromArray(S, x, xOff + i);
-            v.mul(VectorMath.normalCdf(v, fromArray(S, g, i))).intoArray(out, outOff + i);
+            v.mul(VectorMath.normalCdf(v, fromArray(S, g, gOff + i))).intoArray(out, outOff + i);
         }
         if (i < n) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = fromArray(S, x, xOff + i, m);
-            v.mul(VectorMath.normalCdf(v, fromArray(S, g, i, m))).intoArray(out, outOff + i, m);
+            v.mul(VectorMath.normalCdf(v, fromArray(S, g, gOff + i, m))).intoArray(out, outOff + i, m);
         }
     }
 
@@ -414,6 +426,26 @@ final class VectorUnary {
     }
 
     /**
+     * {@link #geluErfBackward} with {@code e^(-x^2/2)} read from {@code g}, as {@link #geluErfKeeping}
+     * wrote it, instead of computed again: the same operations on the same values, so the same bits.
+     */
+    static void geluErfBackwardKept(float[] x, int xOff, float[] y, int yOff, float[] g, int gOff,
+                                    float[] gy, int gyOff, float[] gx, int gxOff, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = geluErfDerivative(fromArray(S, x, xOff + i), fromArray(S, y, yOff + i),
+                    fromArray(S, g, gOff + i));
+            fromArray(S, gy, gyOff + i).mul(d).add(fromArray(S, gx, gxOff + i)).intoArray(gx, gxOff + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector d = geluErfDerivative(fromArray(S, x, xOff + i, m), fromArray(S, y, yOff + i, m),
+                    fromArray(S, g, gOff + i, m));
+            fromArray(S, gy, gyOff + i, m).mul(d).add(fromArray(S, gx, gxOff + i, m)).intoArray(gx, gxOff + i, m);
+        }
+    }
+
+    /**
      * {@code Phi(x) + x phi(x)} with {@code phi = e^(-x^2/2) / sqrt(2 pi)} and Phi taken from the
      * given {@code y = x Phi(x)} as {@code y / x}: one division instead of Phi's polynomial and
      * division, and as accurate (y is within a few ulps, so y / x too). Where that fails, Phi is
@@ -422,8 +454,16 @@ final class VectorUnary {
      * as in the reference, and NaN stays NaN.
      */
     private static FloatVector geluErfDerivative(FloatVector x, FloatVector y) {
+        // written out rather than calling the three-argument form: one more call level puts the
+        // backward loop past C2's inlining budget, and the boxed vectors made it three times slower
         FloatVector cdf = y.div(x).blend(0.5f, x.abs().compare(VectorOperators.LT, GELU_ERF_TINY));
         return cdf.add(x.mul(VectorMath.gaussian(x).mul(INV_SQRT_2PI_F)));
+    }
+
+    /** The derivative above given {@code g = e^(-x^2/2)}. */
+    private static FloatVector geluErfDerivative(FloatVector x, FloatVector y, FloatVector g) {
+        FloatVector cdf = y.div(x).blend(0.5f, x.abs().compare(VectorOperators.LT, GELU_ERF_TINY));
+        return cdf.add(x.mul(g.mul(INV_SQRT_2PI_F)));
     }
 
     /** The derivative is {@code signum(x)}: +-1, and x itself for +-0 and NaN. */
