@@ -1,9 +1,11 @@
 package dev.thirty.tensor;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,10 +39,11 @@ import java.util.Map;
  * gradients and optimizer state are never lent from here: they are created with ordinary arrays and
  * outlive every step.
  *
- * <p>The arena keeps exactly the arrays its last scope lent, so its memory is one step's worth; sizes
- * the next step does not ask for are dropped when that step ends. Steps of varying shapes (batches
- * of different lengths) still work, and reuse what matches. One scope may be open per thread at a
- * time; an arena is used by one thread (the one running the steps).
+ * <p>The arena keeps exactly the arrays its last scope lent, and hands them out again in the order
+ * they were taken, so an op whose step repeats the last gets the very array it had. Its memory is
+ * one step's worth: sizes the next step does not ask for are dropped when that step ends. Steps of
+ * varying shapes (batches of different lengths) still work, and reuse what matches. One scope may
+ * be open per thread at a time; an arena is used by one thread (the one running the steps).
  */
 public final class StepArena {
 
@@ -109,6 +112,8 @@ public final class StepArena {
 
         private final StepArena arena;
         private final Thread owner;
+        // in the order lent, so that the next step hands each op the array it had in this one
+        private final List<float[]> lentInOrder = new ArrayList<>();
         private final Map<float[], Boolean> lent = new IdentityHashMap<>();
         private boolean closed;
 
@@ -126,6 +131,7 @@ public final class StepArena {
                 Arrays.fill(a, 0f);
             }
             lent.put(a, Boolean.TRUE);
+            lentInOrder.add(a);
             return a;
         }
 
@@ -134,10 +140,10 @@ public final class StepArena {
             return closed;
         }
 
-        /** Throws if this scope has closed: {@code what} describes the tensor being read. */
-        void checkOpen(String what) {
+        /** Throws if this scope has closed; {@code shape} is the shape of the tensor being read. */
+        void checkOpen(Shape shape) {
             if (closed) {
-                throw new IllegalStateException("a tensor " + what + " computed inside a StepArena scope was"
+                throw new IllegalStateException("a tensor of shape " + shape + " computed inside a StepArena scope was"
                         + " used after the scope closed; its storage now belongs to a later step. Read the values"
                         + " you keep (item(), toArray()) before the step ends");
             }
@@ -156,13 +162,14 @@ public final class StepArena {
             closed = true;
             OPEN.remove();
             Map<Integer, ArrayDeque<float[]>> next = new HashMap<>();
-            for (float[] a : lent.keySet()) {
+            for (float[] a : lentInOrder) {
                 if (arena.poison) {
                     Arrays.fill(a, Float.NaN);
                 }
-                next.computeIfAbsent(a.length, n -> new ArrayDeque<>()).push(a);
+                next.computeIfAbsent(a.length, n -> new ArrayDeque<>()).addLast(a);
             }
             lent.clear();
+            lentInOrder.clear();
             arena.free = next;
             arena.current = null;
         }

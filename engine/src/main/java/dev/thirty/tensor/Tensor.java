@@ -171,7 +171,7 @@ public sealed class Tensor permits Parameter {
      */
     public float[] data() {
         if (lender != null) {
-            lender.checkOpen("of shape " + shape);
+            lender.checkOpen(shape);
         }
         return data;
     }
