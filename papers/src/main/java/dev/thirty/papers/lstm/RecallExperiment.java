@@ -12,6 +12,7 @@ import dev.thirty.optim.Adam;
 import dev.thirty.optim.GradClip;
 import dev.thirty.tensor.Reductions;
 import dev.thirty.tensor.Rng;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -123,13 +124,16 @@ public final class RecallExperiment implements Experiment<RecallConfig> {
         RecallModel model = new RecallModel(cell, task.inputs(), hidden, c.symbols(), task.length(), Rng.seeded(seed));
         Adam adam = new Adam(model.parameters(), Adam.Config.defaults(), c.lr());
         Rng data = Rng.seeded(seed + 1);
+        StepArena arena = new StepArena();  // each step reuses the arrays of the one before
         for (int step = 0; step < c.steps(); step++) {
             RecallTask.Batch b = task.sample(c.batch(), data);
-            adam.zeroGrad();
-            Tensor loss = CrossEntropy.crossEntropy(model.forward(b.inputs()), b.targets());
-            loss.backward();
-            GradClip.clipGlobalNorm(model.parameters(), c.clip());
-            adam.step();
+            try (StepArena.Scope s = arena.open()) {
+                adam.zeroGrad();
+                Tensor loss = CrossEntropy.crossEntropy(model.forward(b.inputs()), b.targets());
+                loss.backward();
+                GradClip.clipGlobalNorm(model.parameters(), c.clip());
+                adam.step();
+            }
         }
         RecallTask.Batch test = task.sample(c.testSize(), Rng.seeded(seed + 2));
         return GradMode.noGrad(() -> {

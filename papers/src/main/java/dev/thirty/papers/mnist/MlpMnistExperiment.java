@@ -22,6 +22,7 @@ import dev.thirty.optim.Schedules;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Reductions;
 import dev.thirty.tensor.Rng;
+import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -106,6 +107,7 @@ public final class MlpMnistExperiment implements Experiment<MlpMnistConfig> {
         int stepsPerEpoch = Math.max(1, train.size() / c.batch());
         int[] order = null;
         long orderEpoch = -1;
+        StepArena arena = new StepArena();  // each step reuses the arrays of the one before
         for (long step = start; step < c.steps(); step++) {
             long epoch = step / stepsPerEpoch;
             if (epoch != orderEpoch) {
@@ -116,13 +118,16 @@ public final class MlpMnistExperiment implements Experiment<MlpMnistConfig> {
             LabelledData batch = train.select(order, from, from + c.batch());
 
             sgd.setLearningRate(lr.at(step));
-            sgd.zeroGrad();
-            Tensor loss = CrossEntropy.crossEntropy(model.forward(batch.inputs()), batch.labels());
-            loss.backward();
-            sgd.step();
+            float l;
+            try (StepArena.Scope s = arena.open()) {
+                sgd.zeroGrad();
+                Tensor loss = CrossEntropy.crossEntropy(model.forward(batch.inputs()), batch.labels());
+                loss.backward();
+                sgd.step();
+                l = loss.item();
+            }
 
             long done = step + 1;
-            float l = loss.item();
             if (!Float.isFinite(l)) {
                 throw new IllegalStateException("mlp-mnist: the training loss became " + l + " at step " + done
                         + "; try a smaller lr (now " + c.lr() + ")");
