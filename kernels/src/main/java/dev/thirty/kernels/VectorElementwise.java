@@ -134,13 +134,13 @@ final class VectorElementwise implements ElementwiseKernels {
     /** {@code kept} holds {@code e^(-x^2/2)}, which the backward would otherwise compute again. */
     @Override
     public void geluErf(float[] x, int xOff, float[] out, int outOff, float[] kept, int keptOff, int n) {
-        VectorUnary.geluErfKeeping(x, xOff, out, outOff, kept, keptOff, n);
+        VectorGelu.geluErfKeeping(x, xOff, out, outOff, kept, keptOff, n);
     }
 
     @Override
     public void geluErfBackward(float[] x, int xOff, float[] y, int yOff, float[] kept, int keptOff,
                                 float[] gy, int gyOff, float[] gx, int gxOff, int n) {
-        VectorUnary.geluErfBackwardKept(x, xOff, y, yOff, kept, keptOff, gy, gyOff, gx, gxOff, n);
+        VectorGelu.geluErfBackwardKept(x, xOff, y, yOff, kept, keptOff, gy, gyOff, gx, gxOff, n);
     }
 
     @Override
