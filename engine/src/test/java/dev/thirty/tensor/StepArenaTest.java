@@ -50,12 +50,7 @@ class StepArenaTest {
 
     @Test
     void outsideAScopeEveryArrayIsNewAndZero() {
-        StepArena arena = new StepArena();
-        float[] lent;
-        try (StepArena.Scope s = arena.open()) {
-            lent = StepArena.toOverwrite(4);
-            lent[0] = 7f;
-        }
+        float[] lent = oneStepsArray(new StepArena(), 4);
         float[] outside = StepArena.toOverwrite(4);
         assertNotSame(lent, outside);
         assertArrayEquals(new float[4], outside);
@@ -64,10 +59,7 @@ class StepArenaTest {
     @Test
     void sizesTheLastStepDidNotAskForAreDropped() {
         StepArena arena = new StepArena();
-        float[] six;
-        try (StepArena.Scope s = arena.open()) {
-            six = StepArena.zeroed(6);
-        }
+        float[] six = oneStepsArray(arena, 6);
         try (StepArena.Scope s = arena.open()) {
             StepArena.zeroed(7);  // this step asks for another size only
         }
@@ -122,14 +114,18 @@ class StepArenaTest {
         }
     }
 
+    /** Runs one step on {@code arena} that takes an array of {@code n} and writes 1 into it; returns the array. */
+    private static float[] oneStepsArray(StepArena arena, int n) {
+        try (StepArena.Scope s = arena.open()) {
+            float[] a = StepArena.toOverwrite(n);
+            a[0] = 1f;
+            return a;
+        }
+    }
+
     @Test
     void aPoisoningArenaFillsReturnedArraysWithNaN() {
-        StepArena arena = StepArena.poisoning();
-        float[] lent;
-        try (StepArena.Scope s = arena.open()) {
-            lent = StepArena.toOverwrite(3);
-            lent[0] = 1f;
-        }
+        float[] lent = oneStepsArray(StepArena.poisoning(), 3);
         assertTrue(Float.isNaN(lent[0]) && Float.isNaN(lent[2]));
     }
 
