@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 /**
  * The expected digest of a file's raw bytes (not decompressed), as package registries publish it
  * for archives: npm's {@code dist.integrity} ({@code sha512-<base64>}, the W3C Subresource
- * Integrity form) or its older {@code dist.shasum} (sha1 as hex).
+ * Integrity form) or its older {@code dist.shasum} (sha1 as hex), or an MD5 where that is all a
+ * source publishes (the CIFAR-10 page gives only the MD5 of {@code cifar-10-binary.tar.gz}). MD5 is
+ * not collision-resistant: it guards against a damaged or truncated download, not a forged one,
+ * and SRI strings never name it.
  *
  * @param algorithm the hash function
  * @param hex       the expected digest, lowercase hex
@@ -25,6 +28,7 @@ public record Integrity(Algorithm algorithm, String hex) {
 
     /** The hash functions an integrity string may name. */
     public enum Algorithm {
+        MD5("md5", "MD5", 16),
         SHA1("sha1", "SHA-1", 20),
         SHA256("sha256", "SHA-256", 32),
         SHA512("sha512", "SHA-512", 64);
@@ -60,7 +64,7 @@ public record Integrity(Algorithm algorithm, String hex) {
         int dash = sri.indexOf('-');
         String name = dash < 0 ? "" : sri.substring(0, dash).toLowerCase(Locale.ROOT);
         for (Algorithm a : Algorithm.values()) {
-            if (a.sriName.equals(name)) {
+            if (a != Algorithm.MD5 && a.sriName.equals(name)) {
                 byte[] digest;
                 try {
                     digest = Base64.getDecoder().decode(sri.substring(dash + 1));
@@ -76,6 +80,11 @@ public record Integrity(Algorithm algorithm, String hex) {
     /** A sha1 given as 40 hex digits, e.g. npm's {@code dist.shasum}. */
     public static Integrity sha1(String hex) {
         return new Integrity(Algorithm.SHA1, hex.toLowerCase(Locale.ROOT));
+    }
+
+    /** An MD5 given as 32 hex digits, as the CIFAR-10 page publishes it. */
+    public static Integrity md5(String hex) {
+        return new Integrity(Algorithm.MD5, hex.toLowerCase(Locale.ROOT));
     }
 
     /** The digest of {@code file}'s raw bytes, hex. */

@@ -31,6 +31,16 @@ class IntegrityTest {
     }
 
     @Test
+    void md5OfAbcMatchesTheRfc1321TestVectorAndIsNeverAnSriAlgorithm() throws IOException {
+        Path file = Files.writeString(tmp.resolve("abc"), "abc", StandardCharsets.US_ASCII);
+        assertTrue(Integrity.md5("900150983CD24FB0D6963F7D28E17F72").matches(file));
+        CorruptDataException e = assertThrows(CorruptDataException.class,
+                () -> Integrity.md5("d41d8cd98f00b204e9800998ecf8427e").check(file, "abc"));
+        assertTrue(e.getMessage().contains("md5 mismatch"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Integrity.sri("md5-kAFQmDzST7DWlj99KOF/cg=="));
+    }
+
+    @Test
     void malformedIntegrityStringsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Integrity.sri("md5-abc"));
         assertThrows(IllegalArgumentException.class, () -> Integrity.sri("sha512-not*base64"));
