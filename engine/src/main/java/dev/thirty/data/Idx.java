@@ -31,7 +31,9 @@ public final class Idx {
         /** {@code (N, rows, cols)}. */
         GRID,
         /** {@code (N, rows * cols)}, one flat row per image, as an MLP takes it. */
-        FLAT
+        FLAT,
+        /** {@code (N, 1, rows, cols)}: one grey channel, as a convolution takes images. */
+        IMAGE
     }
 
     private Idx() {
@@ -64,7 +66,11 @@ public final class Idx {
         for (int i = 0; i < x.length; i++) {
             x[i] = (bytes[16 + i] & 0xff) / 255f;
         }
-        Shape shape = layout == Layout.GRID ? Shape.of(n, rows, cols) : Shape.of(n, pixels);
+        Shape shape = switch (layout) {
+            case GRID -> Shape.of(n, rows, cols);
+            case FLAT -> Shape.of(n, pixels);
+            case IMAGE -> Shape.of(n, 1, rows, cols);
+        };
         return Tensor.wrap(x, shape);
     }
 

@@ -75,6 +75,16 @@ class IdxTest {
     }
 
     @Test
+    void imageLayoutAddsOneGreyChannelForConvolutions() throws IOException {
+        Path gz = write("imgs-idx3-ubyte.gz", gzip(images(Idx.IMAGE_MAGIC, 4, 2, 3)));
+        Tensor image = Idx.images(gz, Idx.Layout.IMAGE);
+        Tensor grid = Idx.images(gz, Idx.Layout.GRID);
+        assertEquals(Shape.of(4, 1, 2, 3), image.shape());
+        assertArrayEquals(grid.data(), image.data());
+        assertEquals(grid.get(1, 0, 1), image.get(1, 0, 0, 1));
+    }
+
+    @Test
     void loadsImagesWithTheirLabels() throws IOException {
         LabelledData d = Idx.load(write("i", images(Idx.IMAGE_MAGIC, 3, 2, 2)), write("l.gz", gzip(labels(5, 0, 9))),
                 Idx.Layout.FLAT);
