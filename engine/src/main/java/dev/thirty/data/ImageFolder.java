@@ -25,7 +25,8 @@ import java.util.zip.ZipFile;
  *
  * <p>Images decode to {@code (N, 3, H, W)} floats in {@code [0, 1]}; all must have one size.
  * Entries are ordered by label, then by file name. Opening only lists the entries; pixels are
- * decoded by {@link #load(List)}, which can take a subset (e.g. {@link #firstPerClass(int)}).
+ * decoded by {@link #load(List)} (floats) or {@link #loadRaw(List, int, int)} (bytes), which can
+ * take a subset (e.g. {@link #firstPerClass(int)}).
  */
 public final class ImageFolder {
 
@@ -128,34 +129,73 @@ public final class ImageFolder {
      *                              from the first image's
      */
     public LabelledData load(List<Entry> selection) throws IOException {
+        int n = selection.size();
+        float[][] x = new float[1][];
+        int[] size = new int[2]; // {H, W} of the first image
+        decodeEach(selection, (i, e, image) -> {
+            if (i == 0) {
+                size[0] = image.getHeight();
+                size[1] = image.getWidth();
+                x[0] = new float[Math.multiplyExact(n, 3 * size[0] * size[1])];
+            } else {
+                requireSize(e, image, size[0], size[1], "mixed image sizes", "(as " + selection.get(0).path() + ")");
+            }
+            Images.toChannels(image, x[0], i * 3 * size[0] * size[1]);
+        });
+        return new LabelledData(Tensor.wrap(x[0], Shape.of(n, 3, size[0], size[1])), labels(selection)); // (N, 3, H, W)
+    }
+
+    /** Every image, decoded to bytes {@code 0..255}; each must be {@code height x width}. */
+    public RawImages loadRaw(int height, int width) throws IOException {
+        return loadRaw(entries, height, width);
+    }
+
+    /**
+     * The given entries, decoded in order to {@code (N, 3, height, width)} bytes {@code 0..255}.
+     *
+     * @throws CorruptDataException naming the entry that does not decode or is not {@code height x width}
+     */
+    public RawImages loadRaw(List<Entry> selection, int height, int width) throws IOException {
+        int row = 3 * height * width;
+        byte[] x = new byte[Math.multiplyExact(selection.size(), row)];
+        decodeEach(selection, (i, e, image) -> {
+            requireSize(e, image, height, width, "wrong image size", "");
+            Images.toChannelBytes(image, x, i * row);
+        });
+        return new RawImages(x, labels(selection), 3, height, width);
+    }
+
+    /** Receives image {@code index} of a selection, decoded. */
+    @FunctionalInterface
+    private interface Decoded {
+        void accept(int index, Entry entry, BufferedImage image) throws IOException;
+    }
+
+    private void decodeEach(List<Entry> selection, Decoded out) throws IOException {
         if (selection.isEmpty()) {
             throw new IllegalArgumentException("no entries to load from " + source.getFileName());
         }
         try (Reader reader = reader(source)) {
-            float[] x = null;
-            int h = 0;
-            int w = 0;
-            int[] y = new int[selection.size()];
             for (int i = 0; i < selection.size(); i++) {
                 Entry e = selection.get(i);
-                BufferedImage image;
                 try (InputStream in = reader.open(e.path())) {
-                    image = Images.decode(in, source.getFileName() + "!" + e.path());
+                    out.accept(i, e, Images.decode(in, source.getFileName() + "!" + e.path()));
                 }
-                if (x == null) {
-                    h = image.getHeight();
-                    w = image.getWidth();
-                    x = new float[Math.multiplyExact(selection.size(), 3 * h * w)];
-                } else if (image.getHeight() != h || image.getWidth() != w) {
-                    throw new CorruptDataException(source.getFileName() + "!" + e.path(), -1, "mixed image sizes:"
-                            + " expected " + h + "x" + w + " (as " + selection.get(0).path() + "), found "
-                            + image.getHeight() + "x" + image.getWidth(), null);
-                }
-                Images.toChannels(image, x, i * 3 * h * w);
-                y[i] = e.label();
             }
-            return new LabelledData(Tensor.wrap(x, Shape.of(selection.size(), 3, h, w)), y); // (N, 3, H, W)
         }
+    }
+
+    private void requireSize(Entry e, BufferedImage image, int h, int w, String problem, String why)
+            throws CorruptDataException {
+        if (image.getHeight() != h || image.getWidth() != w) {
+            throw new CorruptDataException(source.getFileName() + "!" + e.path(), -1, problem + ": expected " + h
+                    + "x" + w + (why.isEmpty() ? "" : " " + why) + ", found " + image.getHeight() + "x"
+                    + image.getWidth(), null);
+        }
+    }
+
+    private static int[] labels(List<Entry> selection) {
+        return selection.stream().mapToInt(Entry::label).toArray();
     }
 
     private static boolean isImage(String fileName) {
