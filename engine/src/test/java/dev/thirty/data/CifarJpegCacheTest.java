@@ -133,6 +133,11 @@ class CifarJpegCacheTest {
         CorruptDataException e = assertThrows(CorruptDataException.class,
                 () -> CifarJpegCache.load(zip, "train", cache()));
         assertMessage(e, "cifar10-jpeg-train.zip!train/cat/0002.jpg", "cannot decode");
+        // only the end-of-image marker missing: plain ImageIO returns an image and a warning
+        entries.put("train/cat/0002.jpg", Arrays.copyOf(whole, whole.length - 2));
+        trainZip(entries);
+        e = assertThrows(CorruptDataException.class, () -> CifarJpegCache.load(zip, "train", cache()));
+        assertMessage(e, "cifar10-jpeg-train.zip!train/cat/0002.jpg", "cannot decode", "warned", "EOI");
         assertFalse(Files.exists(cache()) && listing(cache()).stream().anyMatch(f -> f.contains(".bin")),
                 "no cache file is left after a failed decode");
     }
