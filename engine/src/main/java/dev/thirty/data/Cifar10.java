@@ -84,8 +84,12 @@ public final class Cifar10 {
         return new Loaded(CifarJpegCache.load(zip, split.folder(), cacheDir).images(), Source.JPEG, zip);
     }
 
-    /** Where decoded JPEGs are cached by default: the user cache's {@code cifar10-jpeg} folder. */
+    /**
+     * Where decoded JPEGs are cached by default: {@code <user cache>/cifar10-jpeg-decoded}, e.g.
+     * {@code ~/.cache/thirty/cifar10-jpeg-decoded}; a folder of its own, since the zips may themselves lie
+     * in the user cache's {@code cifar10-jpeg} folder.
+     */
     public static Path defaultCacheDir(DataLocation location) {
-        return location.cacheDir(Datasets.CIFAR10_JPEG.name());
+        return location.cacheDir(Datasets.CIFAR10_JPEG.name() + "-decoded");
     }
 }

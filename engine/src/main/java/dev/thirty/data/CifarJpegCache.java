@@ -63,11 +63,11 @@ public final class CifarJpegCache {
      *
      * @throws CorruptDataException naming the zip (and entry) when the zip is unreadable, an entry does
      *                              not decode, or an image is not 32x32
-     * @throws IllegalArgumentException when {@code cacheDir} is the folder holding {@code zip}
+     * @throws IllegalArgumentException when {@code cacheDir} is (inside) the folder holding {@code zip}
      */
     public static Result load(Path zip, String split, Path cacheDir) throws IOException {
         Path dataFolder = zip.toAbsolutePath().normalize().getParent();
-        if (cacheDir.toAbsolutePath().normalize().equals(dataFolder)) {
+        if (cacheDir.toAbsolutePath().normalize().startsWith(dataFolder)) {
             throw new IllegalArgumentException("the decoded cache must not go into the data folder " + dataFolder
                     + "; give a cache folder of its own (e.g. DataLocation.cacheDir)");
         }

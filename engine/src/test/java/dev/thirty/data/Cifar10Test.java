@@ -49,6 +49,15 @@ class Cifar10Test {
     }
 
     @Test
+    void zipsKeptInTheUserCacheAreDecodedIntoAFolderBesideThem() throws IOException {
+        DataLocation location = location();
+        TestJpegs.zip(location.cacheDir("cifar10-jpeg").resolve("cifar10-jpeg-test.zip"), TestJpegs.cifarLike());
+        TestJpegs.zip(location.cacheDir("cifar10-jpeg").resolve("cifar10-jpeg-train.zip"), TestJpegs.cifarLike());
+        assertEquals(1, Cifar10.load(location, Split.TEST).images().size());
+        assertTrue(Files.isDirectory(location.cacheDir("cifar10-jpeg-decoded")));
+    }
+
+    @Test
     void binaryBatchesWinOverTheJpegCopyAndTheirLengthIsChecked() throws IOException {
         Path batches = Files.createDirectories(tmp.resolve("data").resolve(CifarBatches.FOLDER));
         List<String> all = new ArrayList<>(CifarBatches.TRAIN_FILES);

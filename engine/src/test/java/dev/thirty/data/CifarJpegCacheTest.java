@@ -121,6 +121,7 @@ class CifarJpegCacheTest {
         CifarJpegCache.load(zip, "train", cache());
         assertEquals(before, listing(data()));
         assertThrows(IllegalArgumentException.class, () -> CifarJpegCache.load(zip, "train", data()));
+        assertThrows(IllegalArgumentException.class, () -> CifarJpegCache.load(zip, "train", data().resolve("c")));
         assertEquals(before, listing(data()));
     }
 
