@@ -10,7 +10,8 @@ package dev.thirty.kernels;
  * binds a set whose GEMM is wrapped to time it.
  */
 public record Kernels(Backend backend, Gemm gemm, ElementwiseKernels elementwise,
-                      ReductionKernels reductions, RowKernels rows, AttentionKernels attention) {
+                      ReductionKernels reductions, RowKernels rows, AttentionKernels attention,
+                      ConvKernels conv) {
 
     private static final ScopedValue<Kernels> CURRENT = ScopedValue.newInstance();
 
@@ -33,18 +34,21 @@ public record Kernels(Backend backend, Gemm gemm, ElementwiseKernels elementwise
         return ScopedValue.where(CURRENT, this).call(body::get);
     }
 
-    /** This set with its GEMM replaced (for instrumentation). */
+    /**
+     * This set with its GEMM replaced (for instrumentation); the fast convolution multiplies through
+     * the active set's GEMM, so it is counted too.
+     */
     public Kernels withGemm(Gemm replacement) {
-        return new Kernels(backend, replacement, elementwise, reductions, rows, attention);
+        return new Kernels(backend, replacement, elementwise, reductions, rows, attention, conv);
     }
 
     /** The kernels of one backend. */
     public static Kernels of(Backend backend) {
         return switch (backend) {
             case SCALAR -> new Kernels(backend, new ScalarGemm(), new ScalarElementwise(),
-                    new ScalarReductions(), new ScalarRows(), new ScalarAttention());
+                    new ScalarReductions(), new ScalarRows(), new ScalarAttention(), new ScalarConv());
             case VECTOR -> new Kernels(backend, new VectorGemm(), new VectorElementwise(),
-                    new VectorReductions(), new VectorRows(), new VectorAttention());
+                    new VectorReductions(), new VectorRows(), new VectorAttention(), new VectorConv());
         };
     }
 

@@ -1,0 +1,206 @@
+package dev.thirty.kernels;
+
+/**
+ * The fast convolution: each group of each image unfolded by {@link Im2col} and multiplied by the
+ * packed GEMM of the active kernel set, so the convolution runs at matrix-multiply speed.
+ *
+ * <ul>
+ *   <li>forward: {@code y_g = W_g (og x K) * cols (K x P)}, then the bias per row;</li>
+ *   <li>input gradient: {@code dcols = W_g^T (K x og) * dy_g (og x P)}, folded back onto dx;</li>
+ *   <li>weight gradient: {@code dW_g += dy_g (og x P) * cols^T (P x K)}, summed over images.</li>
+ * </ul>
+ * with {@code K = Cg kh kw} and {@code P = oh ow}. A 1x1, stride-1, unpadded convolution multiplies
+ * the input planes directly.
+ *
+ * <p>Work splits over images: with at least as many images as threads, each thread takes a
+ * contiguous range of images (its GEMMs then run serially inside it); with fewer, the images run one
+ * by one and each GEMM splits itself across the pool. The weight gradient sums each thread's images
+ * into its own partial sum, and the partials in thread order, so results are deterministic for a
+ * fixed thread count. Pooling and response normalisation run {@link Pooling} and
+ * {@link ResponseNorms} in parallel over planes and images.
+ */
+final class VectorConv implements ConvKernels {
+
+    /** The work on images {@code [from, to)} of task {@code task}. */
+    @FunctionalInterface
+    private interface ImageRange {
+        void run(int task, int from, int to);
+    }
+
+    private static int tasksFor(int batch) {
+        return Math.max(1, Math.min(ComputePool.current().threads(), batch));
+    }
+
+    private static void forImages(int batch, int tasks, ImageRange body) {
+        if (tasks <= 1) {
+            body.run(0, 0, batch);
+            return;
+        }
+        ComputePool.current().parallelFor(tasks, t ->
+                body.run(t, (int) ((long) t * batch / tasks), (int) ((long) (t + 1) * batch / tasks)));
+    }
+
+    @Override
+    public void conv2d(Conv2dShape s, float[] x, float[] w, float[] bias, float[] y) {
+        Gemm gemm = Kernels.active().gemm();
+        int k = s.patchSize();
+        int p = s.outPlane();
+        int og = s.groupOutChannels();
+        boolean direct = Im2col.isIdentity(s);
+        forImages(s.batch(), tasksFor(s.batch()), (task, from, to) -> {
+            float[] cols = direct ? null : ConvScratch.cols(k * p);
+            for (int n = from; n < to; n++) {
+                for (int g = 0; g < s.groups(); g++) {
+                    float[] b = patches(s, x, n, g, cols);
+                    int bOff = direct ? planeOffset(s, n, g) : 0;
+                    int yOff = (n * s.outChannels() + g * og) * p;
+                    gemm.sgemm(Transpose.N, Transpose.N, og, p, k, 1f, w, g * og * k, k, b, bOff, p, 0f, y, yOff, p);
+                    if (bias != null) {
+                        addBias(bias, g * og, og, y, yOff, p);
+                    }
+                }
+            }
+        });
+    }
+
+    /** The patch matrix of group g of image n: unfolded into {@code cols}, or the input itself when cols is null. */
+    private static float[] patches(Conv2dShape s, float[] x, int n, int g, float[] cols) {
+        if (cols == null) {
+            return x;
+        }
+        Im2col.unfold(s, x, n, g, cols);
+        return cols;
+    }
+
+    /** Where group g of image n starts in the input. */
+    private static int planeOffset(Conv2dShape s, int n, int g) {
+        return (n * s.inChannels() + g * s.groupInChannels()) * s.height() * s.width();
+    }
+
+    private static void addBias(float[] bias, int first, int count, float[] y, int yOff, int p) {
+        for (int o = 0; o < count; o++) {
+            float b = bias[first + o];
+            int at = yOff + o * p;
+            for (int i = 0; i < p; i++) {
+                y[at + i] += b;
+            }
+        }
+    }
+
+    @Override
+    public void conv2dInputGrad(Conv2dShape s, float[] dy, float[] w, float[] dx) {
+        Gemm gemm = Kernels.active().gemm();
+        int k = s.patchSize();
+        int p = s.outPlane();
+        int og = s.groupOutChannels();
+        boolean direct = Im2col.isIdentity(s);
+        forImages(s.batch(), tasksFor(s.batch()), (task, from, to) -> {
+            float[] cols = direct ? null : ConvScratch.cols(k * p);
+            for (int n = from; n < to; n++) {
+                for (int g = 0; g < s.groups(); g++) {
+                    int dyOff = (n * s.outChannels() + g * og) * p;
+                    if (direct) {
+                        gemm.sgemm(Transpose.T, Transpose.N, k, p, og, 1f, w, g * og * k, k, dy, dyOff, p,
+                                1f, dx, planeOffset(s, n, g), p);
+                    } else {
+                        gemm.sgemm(Transpose.T, Transpose.N, k, p, og, 1f, w, g * og * k, k, dy, dyOff, p,
+                                0f, cols, 0, p);
+                        Im2col.foldAdd(s, cols, n, g, dx);
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void conv2dWeightGrad(Conv2dShape s, float[] x, float[] dy, float[] dw, float[] dbias) {
+        Gemm gemm = Kernels.active().gemm();
+        int tasks = tasksFor(s.batch());
+        float[][] partW = new float[tasks][];
+        float[][] partB = new float[tasks][];
+        partW[0] = dw;
+        partB[0] = dbias;
+        for (int t = 1; t < tasks; t++) {
+            partW[t] = new float[dw.length];
+            partB[t] = dbias == null ? null : new float[dbias.length];
+        }
+        forImages(s.batch(), tasks, (task, from, to) -> weightGradImages(s, gemm, x, dy, from, to, partW[task], partB[task]));
+        for (int t = 1; t < tasks; t++) {
+            addInto(partW[t], dw);
+            if (dbias != null) {
+                addInto(partB[t], dbias);
+            }
+        }
+    }
+
+    private static void weightGradImages(Conv2dShape s, Gemm gemm, float[] x, float[] dy, int from, int to,
+                                         float[] dw, float[] dbias) {
+        int k = s.patchSize();
+        int p = s.outPlane();
+        int og = s.groupOutChannels();
+        boolean direct = Im2col.isIdentity(s);
+        float[] cols = direct ? null : ConvScratch.cols(k * p);
+        for (int n = from; n < to; n++) {
+            for (int g = 0; g < s.groups(); g++) {
+                float[] b = patches(s, x, n, g, cols);
+                int bOff = direct ? planeOffset(s, n, g) : 0;
+                int dyOff = (n * s.outChannels() + g * og) * p;
+                gemm.sgemm(Transpose.N, Transpose.T, og, k, p, 1f, dy, dyOff, p, b, bOff, p, 1f, dw, g * og * k, k);
+            }
+            if (dbias != null) {
+                for (int o = 0; o < s.outChannels(); o++) {
+                    int at = (n * s.outChannels() + o) * p;
+                    float sum = 0f;
+                    for (int i = 0; i < p; i++) {
+                        sum += dy[at + i];
+                    }
+                    dbias[o] += sum;
+                }
+            }
+        }
+    }
+
+    private static void addInto(float[] part, float[] total) {
+        for (int i = 0; i < part.length; i++) {
+            total[i] += part[i];
+        }
+    }
+
+    @Override
+    public void pool2d(Pool2dShape s, float[] x, float[] y, int[] argmax) {
+        forImages(s.planes(), tasksFor(s.planes()), (task, from, to) -> {
+            for (int p = from; p < to; p++) {
+                Pooling.forwardPlane(s, p, x, y, argmax);
+            }
+        });
+    }
+
+    @Override
+    public void pool2dBackward(Pool2dShape s, float[] dy, int[] argmax, float[] dx) {
+        forImages(s.planes(), tasksFor(s.planes()), (task, from, to) -> {
+            for (int p = from; p < to; p++) {
+                Pooling.backwardPlane(s, p, dy, argmax, dx);
+            }
+        });
+    }
+
+    @Override
+    public void responseNorm(ResponseNorm n, NchwShape s, float[] x, float[] y, float[] denom) {
+        forImages(s.batch(), tasksFor(s.batch()), (task, from, to) -> {
+            for (int img = from; img < to; img++) {
+                ResponseNorms.forwardImage(n, s, img, x, y, denom);
+            }
+        });
+    }
+
+    @Override
+    public void responseNormBackward(ResponseNorm n, NchwShape s, float[] x, float[] y, float[] denom,
+                                     float[] dy, float[] dx) {
+        forImages(s.batch(), tasksFor(s.batch()), (task, from, to) -> {
+            float[] t = new float[s.image()];
+            for (int img = from; img < to; img++) {
+                ResponseNorms.backwardImage(n, s, img, x, y, denom, dy, dx, t);
+            }
+        });
+    }
+}
