@@ -54,6 +54,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void visionFiguresWorkOnPlainArraysNotOnTensorsOrModules() {
+        noClasses().that().resideInAPackage("dev.thirty.experiment.vision..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.thirty.tensor..", "dev.thirty.autograd..",
+                        "dev.thirty.nn..", "dev.thirty.optim..")
+                .check(classes);
+    }
+
+    @Test
     void onlyKernelsUseTheVectorApi() {
         noClasses().that().resideOutsideOfPackage("dev.thirty.kernels..")
                 .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
