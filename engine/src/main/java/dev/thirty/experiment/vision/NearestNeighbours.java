@@ -17,7 +17,7 @@ import dev.thirty.kernels.ComputePool;
  */
 public final class NearestNeighbours {
 
-    /** Queries ranked together against each bank row while it is in cache. */
+    /** At most this many queries are ranked together against each bank row while it is in cache. */
     private static final int QUERY_TILE = 8;
     /** Bank rows per block when the whole bank is given at once. */
     private static final int BANK_BLOCK = 1024;
@@ -137,8 +137,11 @@ public final class NearestNeighbours {
             }
             requireFinite("bank row", rows, first, count, dimension, seen - first);
             int base = seen - first;
-            int tiles = (q + QUERY_TILE - 1) / QUERY_TILE;
-            ComputePool.current().parallelFor(tiles, tile -> rankTile(tile, rows, first, count, base));
+            ComputePool pool = ComputePool.current();
+            // Smaller tiles when there are few queries, so that every thread gets some.
+            int tile = Math.clamp((q + pool.threads() - 1) / pool.threads(), 1, QUERY_TILE);
+            int tiles = (q + tile - 1) / tile;
+            pool.parallelFor(tiles, t -> rankTile(t * tile, Math.min(q, (t + 1) * tile), rows, first, count, base));
             seen += count;
         }
 
@@ -163,10 +166,8 @@ public final class NearestNeighbours {
             return new Result(q, k, bestIndex.clone(), distances);
         }
 
-        /** Ranks bank rows {@code [first, first + count)} against queries of one tile. */
-        private void rankTile(int tile, float[] rows, int first, int count, int base) {
-            int from = tile * QUERY_TILE;
-            int to = Math.min(q, from + QUERY_TILE);
+        /** Ranks bank rows {@code [first, first + count)} against queries {@code [from, to)}. */
+        private void rankTile(int from, int to, float[] rows, int first, int count, int base) {
             for (int r = first; r < first + count; r++) {
                 for (int query = from; query < to; query++) {
                     double d = squaredDistance(queries, query * dimension, rows, r * dimension, dimension);
