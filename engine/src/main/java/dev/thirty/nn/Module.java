@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 public abstract class Module {
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private Mode mode = Mode.TRAIN;
 
@@ -33,6 +34,21 @@ public abstract class Module {
         checkName(name);
         parameters.put(name, p);
         return p;
+    }
+
+    /**
+     * Registers {@code state} under {@code name} as a buffer and returns it: a tensor the module
+     * updates itself (batch norm's {@code running_mean}) rather than the optimizer. Buffers are
+     * saved and restored with the weights ({@link #stateDict()}) but are not {@link #parameters()}.
+     */
+    protected final Tensor buffer(String name, Tensor state) {
+        checkName(name);
+        if (state instanceof Parameter || state.requiresGrad()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": buffer '" + name
+                    + "' must not require gradients; register a trainable tensor with parameter()");
+        }
+        buffers.put(name, state);
+        return state;
     }
 
     /** Registers {@code child} under {@code name} and returns it. */
@@ -48,7 +64,7 @@ public abstract class Module {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name
                     + "' must be non-empty and contain no dots");
         }
-        if (parameters.containsKey(name) || children.containsKey(name)) {
+        if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": '" + name + "' is registered twice");
         }
     }
@@ -171,8 +187,32 @@ public abstract class Module {
         return sb.append("  ").append(parameterCount()).append(" parameters").toString();
     }
 
-    /** The weights by name, sharing storage with the parameters (for saving). */
+    /** Every buffer of this module and its descendants, by dotted name, in registration order. */
+    public final Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collectBuffers("", out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void collectBuffers(String prefix, Map<String, Tensor> out) {
+        buffers.forEach((n, b) -> out.put(prefix + n, b));
+        children.forEach((n, c) -> c.collectBuffers(prefix + n + ".", out));
+    }
+
+    /**
+     * The weights and buffers by name, sharing storage with them (for saving, and for loading in
+     * place): each module's parameters, then its buffers, then its children's, as PyTorch orders
+     * a state dict.
+     */
     public final Map<String, Tensor> stateDict() {
-        return Collections.unmodifiableMap(new LinkedHashMap<String, Tensor>(namedParameters()));
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collectState("", out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void collectState(String prefix, Map<String, Tensor> out) {
+        parameters.forEach((n, p) -> out.put(prefix + n, p));
+        buffers.forEach((n, b) -> out.put(prefix + n, b));
+        children.forEach((n, c) -> c.collectState(prefix + n + ".", out));
     }
 }

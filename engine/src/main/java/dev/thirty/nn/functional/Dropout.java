@@ -49,4 +49,51 @@ public final class Dropout {
             }
         }, x);
     }
+
+    /**
+     * Channel dropout (Tompson et al., 2015; PyTorch's {@code Dropout2d}): each whole channel of each
+     * image of an {@code (N, C, H, W)} tensor is zeroed with probability {@code p} and the others are
+     * scaled by {@code 1 / (1 - p)}. One {@code nextFloat()} per (image, channel), in order; {@code x}
+     * itself when {@code p == 0}.
+     *
+     * @throws IllegalArgumentException when p is not in [0, 1) or x is not 4-D
+     */
+    public static Tensor dropout2d(Tensor x, float p, RandomGenerator rng) {
+        if (!(p >= 0f && p < 1f)) {
+            throw new IllegalArgumentException("dropout2d: p must be in [0, 1), got " + p);
+        }
+        if (x.rank() != 4) {
+            throw new IllegalArgumentException("dropout2d: x must be (N, C, H, W), got " + x.shape());
+        }
+        if (p == 0f) {
+            return x;
+        }
+        float keepScale = 1f / (1f - p);
+        int planes = x.dim(0) * x.dim(1);
+        int plane = x.dim(2) * x.dim(3);
+        float[] scale = new float[planes];
+        for (int i = 0; i < planes; i++) {
+            scale[i] = rng.nextFloat() < p ? 0f : keepScale;
+        }
+        float[] xd = x.data();
+        float[] y = new float[x.size()];
+        for (int i = 0; i < planes; i++) {
+            float s = scale[i];
+            for (int j = i * plane, end = j + plane; j < end; j++) {
+                y[j] = xd[j] * s;
+            }
+        }
+        return Tensor.derived("dropout2d", x.shape(), y, (g, grads) -> {
+            float[] gx = grads[0];
+            if (gx == null) {
+                return;
+            }
+            for (int i = 0; i < planes; i++) {
+                float s = scale[i];
+                for (int j = i * plane, end = j + plane; j < end; j++) {
+                    gx[j] += g[j] * s;
+                }
+            }
+        }, x);
+    }
 }
