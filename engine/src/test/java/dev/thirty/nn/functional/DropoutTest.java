@@ -92,4 +92,40 @@ class DropoutTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Dropout.dropout(Tensor.ones(2), Float.NaN, Seeds.generator(51)));
     }
+
+    @Test
+    void dropout2dZeroesOrScalesWholeChannelsAndItsGradientIsTheMask() {
+        float p = 0.5f;
+        float[] xv = Seeds.awayFromZero(Seeds.generator(52), 4 * 6 * 3 * 3, -1, 1, 0.1f);
+        Tensor x = Tensor.of(xv, 4, 6, 3, 3).requiringGrad();
+        Tensor y = Dropout.dropout2d(x, p, Seeds.generator(53));
+        float[] dy = Seeds.normal(Seeds.generator(54), xv.length, 0, 1);
+        y.backward(Tensor.of(dy, 4, 6, 3, 3));
+        float[] yv = y.toArray();
+        float[] g = x.grad().toArray();
+        int dropped = 0;
+        for (int plane = 0; plane < 24; plane++) {
+            boolean zero = yv[plane * 9] == 0f;
+            dropped += zero ? 1 : 0;
+            float scale = zero ? 0f : 1f / (1 - p);
+            for (int i = plane * 9; i < plane * 9 + 9; i++) {
+                assertEquals(xv[i] * scale, yv[i], 1e-6f, "value " + i + " of plane " + plane);
+                assertEquals(dy[i] * scale, g[i], 1e-6f, "gradient " + i + " of plane " + plane);
+            }
+        }
+        assertTrue(dropped > 3 && dropped < 21, "dropped " + dropped + " of 24 channels");
+        FloatAssert.assertIdentical("same seed, same mask", yv,
+                Dropout.dropout2d(Tensor.of(xv, 4, 6, 3, 3), p, Seeds.generator(53)).toArray());
+    }
+
+    @Test
+    void dropout2dRefusesBadArguments() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Dropout.dropout2d(Tensor.ones(2, 3), 0.5f, Seeds.generator(55)));
+        assertTrue(e.getMessage().contains("(N, C, H, W)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Dropout.dropout2d(Tensor.ones(1, 1, 2, 2), 1f, Seeds.generator(55)));
+        Tensor x = Tensor.ones(1, 2, 2, 2);
+        assertSame(x, Dropout.dropout2d(x, 0f, Seeds.generator(55)));
+    }
 }
