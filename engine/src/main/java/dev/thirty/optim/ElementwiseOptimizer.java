@@ -27,6 +27,7 @@ abstract class ElementwiseOptimizer<C> implements Optimizer {
     private final List<ParamGroup<C>> groups;
     private final List<Tensor> params = new ArrayList<>();
     private final List<C> configs = new ArrayList<>();
+    private final List<Double> lrScales = new ArrayList<>();
     /** [parameter][buffer], null until the parameter's first update. */
     private final float[][][] buffers;
     private final long[] steps;
@@ -48,6 +49,7 @@ abstract class ElementwiseOptimizer<C> implements Optimizer {
                 }
                 params.add(p);
                 configs.add(g.config());
+                lrScales.add(g.lrScale());
             }
         }
         this.buffers = new float[params.size()][][];
@@ -91,7 +93,7 @@ abstract class ElementwiseOptimizer<C> implements Optimizer {
                 initBuffers(config, buffers[i]);
             }
             steps[i]++;
-            update(config, learningRate, steps[i], p.data(), grad.data(), buffers[i]);
+            update(config, learningRate * lrScales.get(i), steps[i], p.data(), grad.data(), buffers[i]);
         });
     }
 

@@ -10,13 +10,20 @@ import java.util.Objects;
  * Parameters that share hyper-parameters, like one entry of PyTorch's {@code param_groups}.
  *
  * @param params trainable leaves (tensors that require gradients and were computed by nothing)
- * @param config the group's hyper-parameters, an optimizer's {@code Config} record
- * @param <C>    that record's type
+ * @param config  the group's hyper-parameters, an optimizer's {@code Config} record
+ * @param lrScale the group's learning rate relative to the optimizer's: the group steps with
+ *                {@code lrScale * learningRate()}, so a schedule set on the optimizer moves every group
+ *                together (cuda-convnet's biases learn at twice the weights' rate: {@code lrScale 2})
+ * @param <C>     that record's type
  */
-public record ParamGroup<C>(List<? extends Tensor> params, C config) {
+public record ParamGroup<C>(List<? extends Tensor> params, C config, double lrScale) {
 
     public ParamGroup {
         Objects.requireNonNull(config, "config");
+        if (!(lrScale >= 0) || Double.isInfinite(lrScale)) {
+            throw new IllegalArgumentException("a parameter group's learning-rate scale must be finite and >= 0, got "
+                    + lrScale);
+        }
         params = List.copyOf(params);
         if (params.isEmpty()) {
             throw new IllegalArgumentException("a parameter group needs at least one parameter");
@@ -29,6 +36,11 @@ public record ParamGroup<C>(List<? extends Tensor> params, C config) {
                         : "it was computed by " + p.node().op()));
             }
         }
+    }
+
+    /** A group that steps at the optimizer's learning rate ({@code lrScale 1}). */
+    public ParamGroup(List<? extends Tensor> params, C config) {
+        this(params, config, 1);
     }
 
     /** One group holding every parameter. */

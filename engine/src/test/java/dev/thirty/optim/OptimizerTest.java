@@ -42,6 +42,25 @@ class OptimizerTest {
     }
 
     @Test
+    void aGroupsLearningRateScaleMultipliesTheOptimizersRate() {
+        Parameter w = Parameter.of(Tensor.vector(1));
+        Parameter b = Parameter.of(Tensor.vector(1));
+        Sgd sgd = new Sgd(List.of(new ParamGroup<>(List.of(w), Sgd.Config.momentum(0.9)),
+                new ParamGroup<>(List.of(b), Sgd.Config.momentum(0.9), 2)), 0.25);
+        w.gradBuffer()[0] = 1;
+        b.gradBuffer()[0] = 1;
+        sgd.step();                      // w = 1 - 0.25, b = 1 - 0.5
+        sgd.setLearningRate(0.025);      // both follow the optimizer's schedule
+        sgd.step();                      // buf = 1.9: w = 0.75 - 0.0475, b = 0.5 - 0.095
+        assertEquals(0.7025f, w.data()[0], 1e-6f);
+        assertEquals(0.405f, b.data()[0], 1e-6f);
+        assertEquals(2.0, sgd.groups().get(1).lrScale());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new ParamGroup<>(List.of(w), Sgd.Config.defaults(), Double.NaN));
+        assertTrue(e.getMessage().contains("learning-rate scale"), e.getMessage());
+    }
+
+    @Test
     void aParameterMayAppearInOnlyOneGroup() {
         Parameter a = Parameter.zeros(2);
         var e = assertThrows(IllegalArgumentException.class, () -> new Adam(List.of(
