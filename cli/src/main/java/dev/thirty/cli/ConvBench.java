@@ -616,7 +616,8 @@ final class ConvBench implements Runnable {
             Tensor gradient = Tensor.randn(rng, outputs.get(i).shape().dims());
             double forward = medianMs(arena, () -> layer.forward(in));
             double both = medianMs(arena, () -> layer.forward(in).backward(gradient));
-            rows.add(new LayerResult(key, threadCount, i, net.stages().get(i).module().summary(),
+            String name = net.stages().get(i).module().summary().lines().findFirst().orElse("");
+            rows.add(new LayerResult(key, threadCount, i, name,
                     String.join("x", Arrays.stream(outputs.get(i).shape().dims()).mapToObj(Integer::toString)
                             .toList()), forward, Math.max(0, both - forward)));
         }
