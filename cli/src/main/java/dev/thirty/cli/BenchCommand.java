@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a performance workload and print throughput figures (medians).",
-        subcommands = {GemmBench.class, MlpBench.class, CharRnnBench.class, GptBench.class, CoffeeBench.class})
+        subcommands = {GemmBench.class, MlpBench.class, CharRnnBench.class, GptBench.class, CoffeeBench.class,
+                ConvBench.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
