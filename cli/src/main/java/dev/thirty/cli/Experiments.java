@@ -14,6 +14,9 @@ final class Experiments {
 
     private static final List<Experiment<?>> ALL = List.of(
             new dev.thirty.papers.mnist.MlpMnistExperiment(),
+            new dev.thirty.papers.alexnet.LeNetExperiment(),
+            new dev.thirty.papers.alexnet.AlexNetCifarExperiment(),
+            new dev.thirty.papers.alexnet.AlexNetExperiment(),
             new dev.thirty.papers.charrnn.CharRnnExperiment(),
             new dev.thirty.papers.lstm.RecallExperiment(),
             new dev.thirty.papers.transformer.CopyTaskExperiment(),

@@ -97,8 +97,8 @@ final class RunRecords {
     }
 
     /** Writes {@code result.json} and returns what was written. */
-    static Map<String, Object> writeResult(Path dir, Experiment<?> e, RunResult r, double wallSeconds) throws IOException {
-        Headline h = e.headline();
+    static Map<String, Object> writeResult(Path dir, Experiment<?> e, Headline h, RunResult r, double wallSeconds)
+            throws IOException {
         Map<String, Object> headline = new LinkedHashMap<>();
         headline.put("metric", h.metric());
         headline.put("ours", r.metrics().get(h.metric()));

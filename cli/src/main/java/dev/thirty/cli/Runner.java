@@ -5,6 +5,7 @@ import dev.thirty.data.DataLocation;
 import dev.thirty.data.Downloader;
 import dev.thirty.experiment.ConfigOverrides;
 import dev.thirty.experiment.Experiment;
+import dev.thirty.experiment.Headline;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
 import dev.thirty.io.Checkpoint;
@@ -130,9 +131,10 @@ final class Runner {
                 });
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> written = RunRecords.writeResult(dir, e, r, seconds);
+            Headline h = e.headline(config);
+            Map<String, Object> written = RunRecords.writeResult(dir, e, h, r, seconds);
             Reports.render(dir, human);
-            summarise(e, r, dir, seconds);
+            summarise(e, h, r, dir, seconds);
             if (opts.json) {
                 Map<String, Object> out = new LinkedHashMap<>(written);
                 out.put("runDir", dir.toString());
@@ -141,17 +143,16 @@ final class Runner {
         }
     }
 
-    private void summarise(Experiment<?> e, RunResult r, Path dir, double seconds) {
+    private void summarise(Experiment<?> e, Headline h, RunResult r, Path dir, double seconds) {
         if (r.status() == RunResult.Status.INTERRUPTED) {
             human.printf(Locale.ROOT, "%s: stopped at step %d after %.1f s; checkpoint saved.%n"
                     + "continue with: ./thirty run --resume %s%n", e.name(), r.step(), seconds, dir);
         } else {
-            Double ours = r.metrics().get(e.headline().metric());
-            String verdict = ours == null ? "not measured" : e.headline().met(ours) ? "target met" : "target NOT met";
+            Double ours = r.metrics().get(h.metric());
+            String verdict = ours == null ? "not measured" : h.met(ours) ? "target met" : "target NOT met";
             human.printf(Locale.ROOT, "%s: %d steps in %.1f s; %s = %s (paper %s, target %s %s: %s)%n",
-                    e.name(), r.step(), seconds, e.headline().metric(), ours == null ? "-" : fmt(ours),
-                    fmt(e.headline().paper()), e.headline().direction() == dev.thirty.experiment.Headline.Direction.HIGHER
-                            ? ">=" : "<=", fmt(e.headline().target()), verdict);
+                    e.name(), r.step(), seconds, h.metric(), ours == null ? "-" : fmt(ours),
+                    fmt(h.paper()), h.direction() == Headline.Direction.HIGHER ? ">=" : "<=", fmt(h.target()), verdict);
             human.println("report: " + dir.resolve("report.md"));
         }
         human.flush();

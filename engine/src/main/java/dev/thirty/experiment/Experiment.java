@@ -40,6 +40,14 @@ public interface Experiment<C extends Record> {
     /** The number this experiment is judged by. */
     Headline headline();
 
+    /**
+     * The number a run of {@code config} is judged by; by default {@link #headline()}. Experiments whose
+     * presets reproduce different reported numbers (one network per preset) override it.
+     */
+    default Headline headline(C config) {
+        return headline();
+    }
+
     /** Trains (or resumes) and evaluates. */
     RunResult run(C config, RunContext context) throws IOException;
 }

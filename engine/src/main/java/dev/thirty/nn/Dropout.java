@@ -25,4 +25,9 @@ public final class Dropout extends Module implements Layer {
     public Tensor forward(Tensor x) {
         return isTraining() && p > 0 ? dev.thirty.nn.functional.Dropout.dropout(x, p, rng) : x;
     }
+
+    @Override
+    public String summary() {
+        return "Dropout p " + p;
+    }
 }

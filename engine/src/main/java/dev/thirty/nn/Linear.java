@@ -52,4 +52,9 @@ public final class Linear extends Module implements Layer {
     public Parameter bias() {
         return bias;
     }
+
+    @Override
+    public String summary() {
+        return "Linear " + weight.dim(1) + "->" + weight.dim(0) + (bias == null ? " no bias" : "");
+    }
 }

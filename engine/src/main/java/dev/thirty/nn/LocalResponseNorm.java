@@ -27,6 +27,6 @@ public final class LocalResponseNorm extends Module implements Layer {
 
     @Override
     public String summary() {
-        return "LocalResponseNorm " + norm;
+        return "LocalResponseNorm " + norm.describe();
     }
 }

@@ -63,4 +63,15 @@ public record ResponseNorm(Region region, int size, float alpha, float beta, flo
     public static ResponseNorm cudaConvnetSameMap(int size, float scale, float pow) {
         return new ResponseNorm(Region.WITHIN_CHANNEL, size, scale / (size * size), pow, 1f);
     }
+
+    /** E.g. {@code across 5 channels, k 2, alpha 1e-04, beta 0.75}: alpha as it multiplies the raw sum. */
+    public String describe() {
+        return (region == Region.ACROSS_CHANNELS ? "across " + size + " channels" : "within " + size + "x" + size)
+                + ", k " + fmt(k) + ", alpha " + fmt(alpha) + ", beta " + fmt(beta);
+    }
+
+    private static String fmt(float v) {
+        String s = Float.toString(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
 }

@@ -38,8 +38,18 @@ public final class ExperimentRuns {
      */
     public static <C extends Record> RunResult run(Experiment<C> experiment, C config, Path runDir, int threads,
                                                    Checkpoint resume, BooleanSupplier stop) throws IOException {
+        return run(experiment, config, runDir, runDir, threads, resume, stop);
+    }
+
+    /**
+     * {@link #run(Experiment, Record, Path, int, Checkpoint, BooleanSupplier)} with the user cache under
+     * {@code home} (e.g. the real home, so a decoded data set is decoded once for all tests).
+     */
+    public static <C extends Record> RunResult run(Experiment<C> experiment, C config, Path runDir, Path home,
+                                                   int threads, Checkpoint resume, BooleanSupplier stop)
+            throws IOException {
         Files.createDirectories(runDir);
-        DataLocation data = DataLocation.of(null, System.getenv(), runDir);
+        DataLocation data = DataLocation.of(null, System.getenv(), home);
         RunContext.Settings s = new RunContext.Settings(runDir, SEED, data, null, 10, resume, stop,
                 RunContext.Progress.NONE, new PrintWriter(Writer.nullWriter()));
         try (ComputePool pool = ComputePool.ofThreads(threads); RunContext ctx = RunContext.open(s)) {
@@ -63,16 +73,26 @@ public final class ExperimentRuns {
      */
     public static <C extends Record> void assertStopAndResumeIsExact(Experiment<C> experiment, C config, Path dir,
                                                                      int threads, int steps) throws IOException {
-        run(experiment, config, dir.resolve("straight"), threads, null, () -> false);
+        assertStopAndResumeIsExact(experiment, config, dir, null, threads, steps);
+    }
+
+    /** As above, with the user cache under {@code home} (null: under each run folder). */
+    public static <C extends Record> void assertStopAndResumeIsExact(Experiment<C> experiment, C config, Path dir,
+                                                                     Path home, int threads, int steps)
+            throws IOException {
+        Path straight = dir.resolve("straight");
+        Path resumedDir = dir.resolve("resumed");
+        run(experiment, config, straight, home == null ? straight : home, threads, null, () -> false);
 
         AtomicInteger polls = new AtomicInteger();
-        RunResult stopped = run(experiment, config, dir.resolve("resumed"), threads, null,
+        RunResult stopped = run(experiment, config, resumedDir, home == null ? resumedDir : home, threads, null,
                 () -> polls.incrementAndGet() >= 15);
         assertEquals(RunResult.Status.INTERRUPTED, stopped.status());
         assertTrue(stopped.step() > 10 && stopped.step() < 20, "stopped at step " + stopped.step());
         Checkpoint saved = Checkpoint.load(dir.resolve("resumed").resolve(RunContext.CHECKPOINT_DIR));
         assertEquals(stopped.step(), saved.step());
-        RunResult resumed = run(experiment, config, dir.resolve("resumed"), threads, saved, () -> false);
+        RunResult resumed = run(experiment, config, resumedDir, home == null ? resumedDir : home, threads, saved,
+                () -> false);
         assertEquals(RunResult.Status.COMPLETED, resumed.status());
 
         Checkpoint a = Checkpoint.load(dir.resolve("straight").resolve(RunContext.CHECKPOINT_DIR));
