@@ -105,15 +105,21 @@ public final class ComputePool implements AutoCloseable {
         return threads;
     }
 
+    /** The pool whose chunk 0 the current (calling, non-worker) thread is running, if any. */
+    private static final ThreadLocal<ComputePool> CALLER_IN = new ThreadLocal<>();
+
     /**
      * Runs {@code task.accept(i)} for every {@code i} in {@code [0, count)}. Chunk {@code t} of
      * {@code threads()} gets the indices {@code [t*count/threads, (t+1)*count/threads)}; the calling
-     * thread runs chunk 0. Called from inside one of this pool's own tasks, it runs serially.
+     * thread runs chunk 0. Called from inside one of this pool's own tasks (chunk 0 included), it runs
+     * serially.
      * Inside every task, on whichever thread, {@link #current()} is this pool.
      */
     public void parallelFor(int count, IntConsumer task) {
+        // Without CALLER_IN, a loop nested in chunk 0 (say a GEMM inside a convolution split over images)
+        // would hand its chunks to workers still busy with their own outer chunks, and wait for them.
         int chunks = Math.min(threads, count);
-        if (chunks <= 1 || Thread.currentThread() instanceof Worker w && w.pool == this) {
+        if (chunks <= 1 || Thread.currentThread() instanceof Worker w && w.pool == this || CALLER_IN.get() == this) {
             runRange(0, count, task);
             return;
         }
@@ -133,9 +139,12 @@ public final class ComputePool implements AutoCloseable {
             });
         }
         int firstEnd = (int) ((long) count / chunks);
+        ComputePool outer = CALLER_IN.get();
+        CALLER_IN.set(this);          // the caller's chunk is one of this pool's tasks too: nested loops run serially
         try {
             runRange(0, firstEnd, task);
         } finally {
+            CALLER_IN.set(outer);
             awaitUninterruptibly(done);
         }
         Throwable e = failure.get();

@@ -42,6 +42,25 @@ class ComputePoolTest {
     }
 
     @Test
+    void aLoopNestedInTheCallersChunkRunsOnTheCallerAndAfterwardsLoopsSplitAgain() {
+        try (ComputePool pool = ComputePool.ofThreads(2)) {
+            AtomicReferenceArray<Thread> inner = new AtomicReferenceArray<>(4);
+            Thread caller = Thread.currentThread();
+            pool.run(() -> pool.parallelFor(2, i -> {
+                if (Thread.currentThread() == caller) {
+                    ComputePool.current().parallelFor(4, j -> inner.set(j, Thread.currentThread()));
+                }
+            }));
+            for (int j = 0; j < 4; j++) {
+                assertSame(caller, inner.get(j), "inner index " + j + " ran on another thread while the worker was busy");
+            }
+            AtomicReferenceArray<Thread> later = new AtomicReferenceArray<>(2);
+            pool.parallelFor(2, j -> later.set(j, Thread.currentThread()));
+            assertTrue(later.get(1) != caller, "a loop after the nested one is split over the pool again");
+        }
+    }
+
+    @Test
     void exceptionInAnyChunkReachesTheCaller() {
         try (ComputePool pool = ComputePool.ofThreads(2)) {
             for (int failing : new int[] {0, 9}) {
