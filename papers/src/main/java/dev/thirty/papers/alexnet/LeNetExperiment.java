@@ -134,8 +134,12 @@ public final class LeNetExperiment implements Experiment<LeNetConfig> {
             sgd.setLearningRate(lr.at(step));
             float l;
             try (StepArena.Scope s = arena.open()) {
-                Tensor x = c.flip() ? Crops.random(batch.inputs(), 28, 28, Crops.Flip.RANDOM,
-                        AlexNetCifarExperiment.stepRng(ctx.seed(), step)) : batch.inputs();
+                Tensor x = batch.inputs();
+                if (c.flip() || c.shift() > 0) {
+                    var rng = AlexNetCifarExperiment.stepRng(ctx.seed(), step);
+                    Crops.Flip flip = c.flip() ? Crops.Flip.RANDOM : Crops.Flip.NONE;
+                    x = c.shift() > 0 ? Crops.randomPadded(x, c.shift(), flip, rng) : Crops.random(x, 28, 28, flip, rng);
+                }
                 sgd.zeroGrad();
                 Tensor loss = CrossEntropy.crossEntropy(model.forward(x), batch.labels());
                 loss.backward();

@@ -44,14 +44,14 @@ class LeNetExperimentTest {
     @Test
     void stopAndResumeIsExact() throws IOException {
         requireMnist();
-        LeNetConfig c = new LeNetConfig("mnist", 1, 32, 0.05, 0.9, 5e-4, true, 200, 800);
+        LeNetConfig c = new LeNetConfig("mnist", 1, 32, 0.05, 0.9, 5e-4, true, 2, 200, 800);
         ExperimentRuns.assertStopAndResumeIsExact(new LeNetExperiment(), c, tmp, 1, 25);
     }
 
     @Test
     void anUnknownDatasetIsRefused() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new LeNetConfig("kmnist", 1, 32, 0.05, 0.9, 0, false, 0, 0));
+                () -> new LeNetConfig("kmnist", 1, 32, 0.05, 0.9, 0, false, 0, 0, 0));
         assertTrue(e.getMessage().contains("mnist or fashion"), e.getMessage());
     }
 }
