@@ -15,11 +15,21 @@ final class Timing {
      * {@code minReps} times and for at least {@code minNanos}, and returns the median run time.
      */
     static double medianNanos(Runnable work, long warmupNanos, int minReps, long minNanos) {
+        double[] times = sortedNanos(work, warmupNanos, minReps, minNanos);
+        int n = times.length;
+        return n % 2 == 1 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+    }
+
+    /**
+     * The run times of {@code work}, fastest first: after at least one untimed run and
+     * {@code warmupNanos}, at least {@code minReps} runs and for at least {@code minNanos}.
+     */
+    static double[] sortedNanos(Runnable work, long warmupNanos, int minReps, long minNanos) {
         long start = System.nanoTime();
         do {
             work.run();
         } while (System.nanoTime() - start < warmupNanos);
-        long[] times = new long[Math.max(minReps, 8)];
+        double[] times = new double[Math.max(minReps, 8)];
         int n = 0;
         long measureStart = System.nanoTime();
         while (n < minReps || System.nanoTime() - measureStart < minNanos) {
@@ -31,11 +41,9 @@ final class Timing {
             }
             times[n++] = dt;
         }
-        List<Double> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            values.add((double) times[i]);
-        }
-        return median(values);
+        double[] sorted = Arrays.copyOf(times, n);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** The median of {@code values} (the mean of the middle two for an even count). */
