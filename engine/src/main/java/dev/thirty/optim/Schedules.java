@@ -1,5 +1,8 @@
 package dev.thirty.optim;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The learning-rate schedules of the papers here, each a validated record and a pure function of
  * the step (counted from 0, the step about to be taken).
@@ -42,6 +45,63 @@ public final class Schedules {
         @Override
         public double at(long step) {
             return lr * Math.pow(gamma, Math.floorDiv(step, every));
+        }
+    }
+
+    /**
+     * Decay at milestones, like PyTorch's {@code MultiStepLR}: {@code lr * gamma^k} once {@code k}
+     * milestones are reached (cuda-convnet's and AlexNet's "divide the learning rate by 10" at chosen
+     * epochs).
+     *
+     * @param lr         the initial rate
+     * @param gamma      factor applied at each milestone, in (0, 1]
+     * @param milestones the steps at which the rate drops, positive and ascending
+     */
+    public record MultiStep(double lr, double gamma, List<Long> milestones) implements LearningRateSchedule {
+
+        public MultiStep {
+            Checks.nonNegative("multi-step decay", "lr", lr);
+            if (!(gamma > 0 && gamma <= 1)) {
+                throw new IllegalArgumentException("multi-step decay: need gamma in (0, 1], got " + gamma);
+            }
+            milestones = List.copyOf(milestones);
+            for (int i = 0; i < milestones.size(); i++) {
+                if (milestones.get(i) < 1 || (i > 0 && milestones.get(i) <= milestones.get(i - 1))) {
+                    throw new IllegalArgumentException("multi-step decay: milestones must be positive and"
+                            + " ascending, got " + milestones);
+                }
+            }
+        }
+
+        /** Drops at the starts of epochs {@code epochs} (0-based counts of finished epochs), each {@code stepsPerEpoch} steps. */
+        public static MultiStep atEpochs(double lr, double gamma, int[] epochs, long stepsPerEpoch) {
+            return new MultiStep(lr, gamma, Arrays.stream(epochs).mapToObj(e -> e * stepsPerEpoch).toList());
+        }
+
+        /**
+         * A validated copy of {@code epochs}, for a config to check its drop epochs when it is made:
+         * positive and ascending, or an error naming {@code what}.
+         */
+        public static int[] checkedEpochs(String what, int[] epochs) {
+            int[] e = epochs == null ? new int[0] : epochs.clone();
+            for (int i = 0; i < e.length; i++) {
+                if (e[i] < 1 || (i > 0 && e[i] <= e[i - 1])) {
+                    throw new IllegalArgumentException(what + " must be positive epochs in ascending order, got "
+                            + Arrays.toString(e));
+                }
+            }
+            return e;
+        }
+
+        @Override
+        public double at(long step) {
+            double rate = lr;
+            for (long m : milestones) {
+                if (step >= m) {
+                    rate *= gamma;
+                }
+            }
+            return rate;
         }
     }
 

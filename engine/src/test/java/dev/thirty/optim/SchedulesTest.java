@@ -2,7 +2,9 @@ package dev.thirty.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchedulesTest {
@@ -24,6 +26,27 @@ class SchedulesTest {
         assertEquals(0.05, s.at(10), EXACT);
         assertEquals(0.025, s.at(29), EXACT);
         assertEquals(0.0125, s.at(30), EXACT);
+    }
+
+    @Test
+    void multiStepDropsAtEachMilestoneAndChecksThem() {
+        var s = Schedules.MultiStep.atEpochs(0.001, 0.1, new int[] {120, 130}, 390);
+        assertEquals(List.of(46_800L, 50_700L), s.milestones());
+        assertEquals(0.001, s.at(0), EXACT);
+        assertEquals(0.001, s.at(46_799), EXACT);
+        assertEquals(1e-4, s.at(46_800), 1e-18);
+        assertEquals(1e-5, s.at(50_700), 1e-19);
+        assertEquals(0.5, new Schedules.MultiStep(0.5, 0.1, List.of()).at(1_000_000), EXACT);
+        var descending = assertThrows(IllegalArgumentException.class,
+                () -> new Schedules.MultiStep(0.1, 0.1, List.of(10L, 5L)));
+        assertTrue(descending.getMessage().contains("ascending"), descending.getMessage());
+        var epochs = assertThrows(IllegalArgumentException.class,
+                () -> Schedules.MultiStep.checkedEpochs("lrDrops", new int[] {8, 8}));
+        assertEquals("lrDrops must be positive epochs in ascending order, got [8, 8]", epochs.getMessage());
+        int[] given = {3, 6};
+        int[] checked = Schedules.MultiStep.checkedEpochs("lrDrops", given);
+        given[0] = 0;
+        assertEquals(3, checked[0], "a copy, not the caller's array");
     }
 
     @Test

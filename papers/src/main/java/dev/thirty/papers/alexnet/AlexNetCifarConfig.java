@@ -1,6 +1,7 @@
 package dev.thirty.papers.alexnet;
 
-import java.util.Arrays;
+import dev.thirty.optim.LearningRateSchedule;
+import dev.thirty.optim.Schedules;
 
 /**
  * Settings of a cuda-convnet CIFAR-10 run.
@@ -29,11 +30,7 @@ public record AlexNetCifarConfig(String net, int epochs, int[] lrDrops, int batc
     public AlexNetCifarConfig {
         CudaConvnet.Net.of(net == null ? "" : net);
         require(epochs >= 1, "epochs must be positive, got " + epochs);
-        lrDrops = lrDrops == null ? new int[0] : lrDrops.clone();
-        for (int i = 0; i < lrDrops.length; i++) {
-            require(lrDrops[i] >= 1 && (i == 0 || lrDrops[i] > lrDrops[i - 1]),
-                    "lrDrops must be positive epochs in ascending order, got " + Arrays.toString(lrDrops));
-        }
+        lrDrops = Schedules.MultiStep.checkedEpochs("lrDrops", lrDrops);
         require(batch >= 1, "batch must be positive, got " + batch);
         require(epsW > 0 && Double.isFinite(epsW), "epsW must be positive, got " + epsW);
         require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
@@ -57,20 +54,14 @@ public record AlexNetCifarConfig(String net, int epochs, int[] lrDrops, int batc
         return lrDrops.clone();
     }
 
+    /** The learning rate of each step: {@code epsW}, divided by 10 at each of {@code lrDrops}. */
+    public LearningRateSchedule schedule(long stepsPerEpoch) {
+        return Schedules.MultiStep.atEpochs(epsW, 0.1, lrDrops, stepsPerEpoch);
+    }
+
     /** The layer file this run trains. */
     public CudaConvnet.Net network() {
         return CudaConvnet.Net.of(net);
-    }
-
-    /** The learning-rate multiplier in epoch {@code epoch} (0-based): 0.1 per drop already passed. */
-    public double lrFactor(long epoch) {
-        double f = 1;
-        for (int d : lrDrops) {
-            if (epoch >= d) {
-                f *= 0.1;
-            }
-        }
-        return f;
     }
 
     /** {@code layers-18pct.cfg}: 120 epochs at epsW 0.001, then 10 at 1e-4, then 10 at 1e-5 (its comment). */

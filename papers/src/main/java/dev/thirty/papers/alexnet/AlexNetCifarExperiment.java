@@ -22,6 +22,7 @@ import dev.thirty.experiment.vision.NearestNeighbours;
 import dev.thirty.experiment.vision.NeighbourGrid;
 import dev.thirty.nn.Sequential;
 import dev.thirty.nn.functional.CrossEntropy;
+import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.optim.ParamGroup;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Rng;
@@ -149,6 +150,7 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
 
         int stepsPerEpoch = train.size() / c.batch();
         long totalSteps = (long) stepsPerEpoch * c.epochs();
+        LearningRateSchedule schedule = c.schedule(stepsPerEpoch);
         long start = 0;
         if (ctx.resumeFrom().isPresent()) {
             TrainingState.restore(ctx.resumeFrom().get(), model, sgd);
@@ -169,7 +171,7 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = train.labels()[order[from + i]];
             }
-            double lr = c.epsW() * c.lrFactor(epoch);
+            double lr = schedule.at(step);
             sgd.setLearningRate(lr);
             float l;
             try (StepArena.Scope s = arena.open()) {

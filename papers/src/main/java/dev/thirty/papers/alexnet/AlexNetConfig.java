@@ -1,6 +1,7 @@
 package dev.thirty.papers.alexnet;
 
-import java.util.Arrays;
+import dev.thirty.optim.LearningRateSchedule;
+import dev.thirty.optim.Schedules;
 import java.util.Locale;
 
 /**
@@ -28,11 +29,7 @@ public record AlexNetConfig(String towers, int batch, int timingSteps, String im
         require(timingSteps >= 1, "timingSteps must be positive, got " + timingSteps);
         imageFolder = imageFolder == null ? "" : imageFolder;
         require(epochs >= 1, "epochs must be positive, got " + epochs);
-        lrDrops = lrDrops == null ? new int[0] : lrDrops.clone();
-        for (int i = 0; i < lrDrops.length; i++) {
-            require(lrDrops[i] >= 1 && (i == 0 || lrDrops[i] > lrDrops[i - 1]),
-                    "lrDrops must be positive epochs in ascending order, got " + Arrays.toString(lrDrops));
-        }
+        lrDrops = Schedules.MultiStep.checkedEpochs("lrDrops", lrDrops);
         require(lr > 0 && Double.isFinite(lr), "lr must be positive, got " + lr);
         require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
         require(weightDecay >= 0, "weightDecay must be >= 0, got " + weightDecay);
@@ -47,6 +44,11 @@ public record AlexNetConfig(String towers, int batch, int timingSteps, String im
     @Override
     public int[] lrDrops() {
         return lrDrops.clone();
+    }
+
+    /** The learning rate of each step: {@code lr}, divided by 10 at each of {@code lrDrops}. */
+    public LearningRateSchedule schedule(long stepsPerEpoch) {
+        return Schedules.MultiStep.atEpochs(lr, 0.1, lrDrops, stepsPerEpoch);
     }
 
     /** The network's grouping. */

@@ -16,6 +16,7 @@ import dev.thirty.experiment.TrainingState;
 import dev.thirty.kernels.ComputePool;
 import dev.thirty.nn.Sequential;
 import dev.thirty.nn.functional.CrossEntropy;
+import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.optim.ParamGroup;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Rng;
@@ -190,6 +191,7 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
                     + c.batch());
         }
         long total = (long) stepsPerEpoch * c.epochs();
+        LearningRateSchedule schedule = c.schedule(stepsPerEpoch);
         long start = 0;
         if (ctx.resumeFrom().isPresent()) {
             TrainingState.restore(ctx.resumeFrom().get(), model, sgd);
@@ -212,11 +214,7 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = train.labels()[order[from + i]];
             }
-            double factor = 1;
-            for (int d : c.lrDrops()) {
-                factor *= epoch >= d ? 0.1 : 1;
-            }
-            sgd.setLearningRate(c.lr() * factor);
+            sgd.setLearningRate(schedule.at(step));
             float l;
             try (StepArena.Scope s = arena.open()) {
                 var rng = AlexNetCifarExperiment.stepRng(ctx.seed(), step);

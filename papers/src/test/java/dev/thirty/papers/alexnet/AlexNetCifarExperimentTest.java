@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.thirty.data.DataLocation;
 import dev.thirty.experiment.RunResult;
+import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.papers.ExperimentRuns;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,11 +80,11 @@ class AlexNetCifarExperimentTest {
 
     @Test
     void learningRateDropsByTenAfterEachListedEpoch() {
-        AlexNetCifarConfig c = AlexNetCifarConfig.net18pct();
-        assertEquals(1.0, c.lrFactor(0));
-        assertEquals(1.0, c.lrFactor(119));
-        assertEquals(0.1, c.lrFactor(120), 1e-12);
-        assertEquals(0.01, c.lrFactor(139), 1e-12);
+        LearningRateSchedule s = AlexNetCifarConfig.net18pct().schedule(1);   // one step per epoch
+        assertEquals(0.001, s.at(0));
+        assertEquals(0.001, s.at(119));
+        assertEquals(1e-4, s.at(120), 1e-15);
+        assertEquals(1e-5, s.at(139), 1e-15);
     }
 
     @Test
