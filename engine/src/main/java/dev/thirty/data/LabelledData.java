@@ -58,9 +58,17 @@ public record LabelledData(Tensor inputs, int[] labels) {
         if (n < 0 || n > size()) {
             throw new IllegalArgumentException("cannot take the first " + n + " of " + size() + " examples");
         }
+        return slice(0, n);
+    }
+
+    /** The examples {@code from .. to - 1}, in order (copied). */
+    public LabelledData slice(int from, int to) {
+        if (from < 0 || to > size() || from > to) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") is outside " + size() + " examples");
+        }
         int row = inputs.shape().innerSize(0);
-        float[] dst = Arrays.copyOf(inputs.data(), n * row);
-        Shape shape = inputs.shape().with(0, n);
-        return new LabelledData(Tensor.wrap(dst, shape), Arrays.copyOf(labels, n));
+        float[] dst = Arrays.copyOfRange(inputs.data(), from * row, to * row);
+        Shape shape = inputs.shape().with(0, to - from);
+        return new LabelledData(Tensor.wrap(dst, shape), Arrays.copyOfRange(labels, from, to));
     }
 }

@@ -101,8 +101,8 @@ public final class LeNetExperiment implements Experiment<LeNetConfig> {
         LabelledData test = normalise(Idx.load(files.file("t10k-images-idx3-ubyte"),
                 files.file("t10k-labels-idx1-ubyte"), Idx.Layout.IMAGE), mean, std);
         int trainEnd = all.size() - c.validation();
-        LabelledData train = all.select(range(0, c.trainLimit() > 0 ? Math.min(c.trainLimit(), trainEnd) : trainEnd));
-        LabelledData validation = all.select(range(trainEnd, all.size()));
+        LabelledData train = all.slice(0, c.trainLimit() > 0 ? Math.min(c.trainLimit(), trainEnd) : trainEnd);
+        LabelledData validation = all.slice(trainEnd, all.size());
         if (train.size() < c.batch()) {
             throw new IllegalArgumentException("lenet: " + train.size() + " training images is less than one batch of "
                     + c.batch());
@@ -192,7 +192,7 @@ public final class LeNetExperiment implements Experiment<LeNetConfig> {
 
     static Classify.Outcome evaluate(Sequential model, LabelledData data) {
         return Classify.evaluate(model, data.labels(), 1000,
-                (from, to) -> List.of(data.select(range(from, to)).inputs()));
+                (from, to) -> List.of(data.slice(from, to).inputs()));
     }
 
     private static LabelledData normalise(LabelledData d, float mean, float std) {
@@ -201,13 +201,5 @@ public final class LeNetExperiment implements Experiment<LeNetConfig> {
             x[i] = (x[i] - mean) / std;
         }
         return d;
-    }
-
-    private static int[] range(int from, int to) {
-        int[] r = new int[to - from];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = from + i;
-        }
-        return r;
     }
 }

@@ -88,8 +88,8 @@ public final class MlpMnistExperiment implements Experiment<MlpMnistConfig> {
         LabelledData test = normalise(Idx.load(files.file("t10k-images-idx3-ubyte"),
                 files.file("t10k-labels-idx1-ubyte"), Idx.Layout.FLAT));
         int trainEnd = all.size() - c.validation();
-        LabelledData train = all.select(range(0, c.trainLimit() > 0 ? Math.min(c.trainLimit(), trainEnd) : trainEnd));
-        LabelledData validation = all.select(range(trainEnd, all.size()));
+        LabelledData train = all.slice(0, c.trainLimit() > 0 ? Math.min(c.trainLimit(), trainEnd) : trainEnd);
+        LabelledData validation = all.slice(trainEnd, all.size());
         int[] widths = new int[c.hidden().length + 2];
         widths[0] = 784;
         System.arraycopy(c.hidden(), 0, widths, 1, c.hidden().length);
@@ -167,7 +167,7 @@ public final class MlpMnistExperiment implements Experiment<MlpMnistConfig> {
             int correct = 0;
             for (int from = 0; from < data.size(); from += 1000) {
                 int to = Math.min(data.size(), from + 1000);
-                LabelledData b = data.select(range(from, to));
+                LabelledData b = data.slice(from, to);
                 Tensor logits = model.forward(b.inputs());
                 lossSum += CrossEntropy.crossEntropy(logits, b.labels()).item() * (to - from);
                 int[] predicted = Reductions.argmax(logits, -1);
@@ -185,13 +185,5 @@ public final class MlpMnistExperiment implements Experiment<MlpMnistConfig> {
             x[i] = (x[i] - MEAN) / STD;
         }
         return d;
-    }
-
-    private static int[] range(int from, int to) {
-        int[] r = new int[to - from];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = from + i;
-        }
-        return r;
     }
 }
