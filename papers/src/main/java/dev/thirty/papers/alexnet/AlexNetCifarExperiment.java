@@ -1,6 +1,5 @@
 package dev.thirty.papers.alexnet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thirty.autograd.GradMode;
 import dev.thirty.data.Cifar10;
 import dev.thirty.data.CifarBinary;
@@ -10,32 +9,31 @@ import dev.thirty.data.MissingDatasetException;
 import dev.thirty.data.RawImages;
 import dev.thirty.data.Shuffle;
 import dev.thirty.experiment.Citation;
+import dev.thirty.experiment.ClassifierTraining;
 import dev.thirty.experiment.Experiment;
 import dev.thirty.experiment.Headline;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
-import dev.thirty.experiment.TrainingState;
 import dev.thirty.experiment.vision.ConfusionMatrix;
 import dev.thirty.experiment.vision.FilterMosaic;
 import dev.thirty.experiment.vision.ImageArray;
 import dev.thirty.experiment.vision.NearestNeighbours;
 import dev.thirty.experiment.vision.NeighbourGrid;
 import dev.thirty.nn.Sequential;
-import dev.thirty.nn.functional.CrossEntropy;
-import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.optim.ParamGroup;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Shape;
-import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -150,63 +148,25 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
 
         int stepsPerEpoch = train.size() / c.batch();
         long totalSteps = (long) stepsPerEpoch * c.epochs();
-        LearningRateSchedule schedule = c.schedule(stepsPerEpoch);
-        long start = 0;
-        if (ctx.resumeFrom().isPresent()) {
-            TrainingState.restore(ctx.resumeFrom().get(), model, sgd);
-            start = ctx.resumeFrom().get().step();
-        }
-        int[] order = null;
-        long orderEpoch = -1;
-        StepArena arena = new StepArena();
-        model.train();
-        for (long step = start; step < totalSteps; step++) {
-            long epoch = step / stepsPerEpoch;
-            if (epoch != orderEpoch) {
-                order = Shuffle.permutation(train.size(), Rng.seeded(ctx.seed() + 2 + epoch));
-                orderEpoch = epoch;
-            }
-            int from = (int) (step % stepsPerEpoch) * c.batch();
-            int[] labels = new int[c.batch()];
+        ClassifierTraining loop = new ClassifierTraining("alexnet-cifar", train.size(), c.batch(), totalSteps,
+                ctx.seed() + 2, c.schedule(stepsPerEpoch), 20, "try a smaller epsW (now " + c.epsW() + ")");
+        Optional<RunResult> stopped = loop.run(model, sgd, c, ctx, (order, from, to, step) -> {
+            int[] labels = new int[to - from];
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = train.labels()[order[from + i]];
             }
-            double lr = schedule.at(step);
-            sgd.setLearningRate(lr);
-            float l;
-            try (StepArena.Scope s = arena.open()) {
-                Tensor x = trainingView(images(train, order, from, from + c.batch(), mean), c,
-                        stepRng(ctx.seed(), step));
-                sgd.zeroGrad();
-                Tensor loss = CrossEntropy.crossEntropy(model.forward(x), labels);
-                loss.backward();
-                sgd.step();
-                l = loss.item();
-            }
-            long done = step + 1;
-            if (!Float.isFinite(l)) {
-                throw new IllegalStateException("alexnet-cifar: the training loss became " + l + " at step " + done
-                        + " (epoch " + (epoch + 1) + "); the weights before this step are in the last checkpoint;"
-                        + " try a smaller epsW (now " + c.epsW() + ")");
-            }
-            ctx.progress(done, totalSteps, l);
-            if (done % 20 == 0 || done == totalSteps) {
-                ctx.log(done, "train/loss", l);
-                ctx.log(done, "lr", lr);
-            }
+            return new ClassifierTraining.Batch(trainingView(images(train, order, from, to, mean), c,
+                    stepRng(ctx.seed(), step)), labels);
+        }, done -> {
             if (done % stepsPerEpoch == 0 && done < totalSteps) {
                 Classify.Outcome t = evaluate(model, test, mean, c);
                 ctx.log(done, "test/error", t.error());
                 ctx.log(done, "test/loss", t.loss());
                 ctx.log(done, "epoch", (double) done / stepsPerEpoch);
             }
-            if (done < totalSteps && ctx.checkpointDue(done)) {
-                ctx.saveCheckpoint(TrainingState.capture(done, model, sgd, Map.of(),
-                        new ObjectMapper().valueToTree(c)));
-                if (ctx.stopRequested()) {
-                    return RunResult.interrupted(done);
-                }
-            }
+        });
+        if (stopped.isPresent()) {
+            return stopped.get();
         }
 
         Classify.Outcome t = evaluate(model, test, mean, c);
@@ -244,7 +204,7 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
         }
         md.append(losslessComparison(model, allTrain, trainLoaded.source(), mean, c, ctx, metrics));
         ctx.writeSamples(md.toString());
-        ctx.saveCheckpoint(TrainingState.capture(totalSteps, model, sgd, Map.of(), new ObjectMapper().valueToTree(c)));
+        loop.saveFinal(model, sgd, c, ctx);
         return RunResult.completed(totalSteps, metrics);
     }
 
@@ -256,7 +216,7 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
         if (limit <= 0 || limit >= images.size()) {
             return images;
         }
-        return images.select(java.util.Arrays.copyOf(Shuffle.permutation(images.size(), rng), limit));
+        return images.select(Arrays.copyOf(Shuffle.permutation(images.size(), rng), limit));
     }
 
     /** The per-pixel mean of the training images, on the raw 0..255 scale. */
@@ -358,7 +318,7 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
                 }
             }
         }
-        return java.util.Arrays.copyOf(out, found);
+        return Arrays.copyOf(out, found);
     }
 
     private static void writeNeighbours(Sequential model, CudaConvnet.Net net, RawImages train, RawImages test,
@@ -435,7 +395,7 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
     /** For each lossless image, the index of its JPEG copy in the class-ordered JPEG training set, or null. */
     static int[] jpegCopies(int[] losslessLabels, int[] jpegLabels) {
         int[] firstOfClass = new int[10];
-        java.util.Arrays.fill(firstOfClass, -1);
+        Arrays.fill(firstOfClass, -1);
         for (int i = jpegLabels.length - 1; i >= 0; i--) {
             if (jpegLabels[i] < 0 || jpegLabels[i] >= 10) {
                 return null;

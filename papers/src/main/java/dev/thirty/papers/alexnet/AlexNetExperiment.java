@@ -1,25 +1,23 @@
 package dev.thirty.papers.alexnet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thirty.autograd.GradMode;
 import dev.thirty.data.Crops;
 import dev.thirty.data.ImageFolder;
 import dev.thirty.data.PcaColour;
 import dev.thirty.data.RawImages;
-import dev.thirty.data.Shuffle;
 import dev.thirty.experiment.Citation;
+import dev.thirty.experiment.ClassifierTraining;
 import dev.thirty.experiment.Experiment;
 import dev.thirty.experiment.Headline;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
-import dev.thirty.experiment.TrainingState;
 import dev.thirty.kernels.ComputePool;
 import dev.thirty.nn.Sequential;
 import dev.thirty.nn.functional.CrossEntropy;
-import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.optim.ParamGroup;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Rng;
+import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
@@ -30,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code thirty run alexnet}: builds the ImageNet network of the paper ({@link AlexNet}), prints its layer
@@ -115,7 +114,7 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rng.nextGaussian();
         }
-        Tensor input = Tensor.wrap(x, dev.thirty.tensor.Shape.of(c.batch(), 3, AlexNet.INPUT, AlexNet.INPUT));
+        Tensor input = Tensor.wrap(x, Shape.of(c.batch(), 3, AlexNet.INPUT, AlexNet.INPUT));
         int[] labels = new int[c.batch()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = rng.nextInt(1000);
@@ -185,70 +184,30 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
                 Math.min(2_000, train.size()), new float[mean.length]));
         Sgd sgd = new Sgd(ParamGroup.decayMatricesOnly(model.namedParameters(),
                 Sgd.Config.momentum(c.momentum()).withWeightDecay(c.weightDecay())), c.lr());
-        int stepsPerEpoch = train.size() / c.batch();
-        if (stepsPerEpoch == 0) {
-            throw new IllegalArgumentException("alexnet: " + train.size() + " training images is less than one batch of "
-                    + c.batch());
-        }
-        long total = (long) stepsPerEpoch * c.epochs();
-        LearningRateSchedule schedule = c.schedule(stepsPerEpoch);
-        long start = 0;
-        if (ctx.resumeFrom().isPresent()) {
-            TrainingState.restore(ctx.resumeFrom().get(), model, sgd);
-            start = ctx.resumeFrom().get().step();
-        }
+        ClassifierTraining loop = new ClassifierTraining("alexnet", train.size(), c.batch(),
+                (long) (train.size() / c.batch()) * c.epochs(), ctx.seed() + 2,
+                c.schedule(train.size() / c.batch()), 20, "try a smaller lr (now " + c.lr() + ")");
         ctx.say("alexnet: training on " + train.size() + " images of " + classes + " classes, validating on "
                 + val.size());
-        int[] order = null;
-        long orderEpoch = -1;
-        StepArena arena = new StepArena();
-        model.train();
-        for (long step = start; step < total; step++) {
-            long epoch = step / stepsPerEpoch;
-            if (epoch != orderEpoch) {
-                order = Shuffle.permutation(train.size(), Rng.seeded(ctx.seed() + 2 + epoch));
-                orderEpoch = epoch;
-            }
-            int from = (int) (step % stepsPerEpoch) * c.batch();
-            int[] labels = new int[c.batch()];
+        Optional<RunResult> stopped = loop.run(model, sgd, c, ctx, (order, from, to, step) -> {
+            int[] labels = new int[to - from];
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = train.labels()[order[from + i]];
             }
-            sgd.setLearningRate(schedule.at(step));
-            float l;
-            try (StepArena.Scope s = arena.open()) {
-                var rng = AlexNetCifarExperiment.stepRng(ctx.seed(), step);
-                Tensor x = AlexNetCifarExperiment.images(train, order, from, from + c.batch(), mean);
-                x = pca.jitter(Crops.random(x, AlexNet.INPUT, AlexNet.INPUT, Crops.Flip.RANDOM, rng),
-                        PcaColour.PAPER_SIGMA, PcaColour.Magnitude.ROOT_EIGENVALUE, rng);
-                sgd.zeroGrad();
-                Tensor loss = CrossEntropy.crossEntropy(model.forward(x), labels);
-                loss.backward();
-                sgd.step();
-                l = loss.item();
-            }
-            long done = step + 1;
-            if (!Float.isFinite(l)) {
-                throw new IllegalStateException("alexnet: the training loss became " + l + " at step " + done
-                        + "; the weights before this step are in the last checkpoint; try a smaller lr (now "
-                        + c.lr() + ")");
-            }
-            ctx.progress(done, total, l);
-            if (done % 20 == 0 || done == total) {
-                ctx.log(done, "train/loss", l);
-            }
-            if (done % stepsPerEpoch == 0) {
+            var rng = AlexNetCifarExperiment.stepRng(ctx.seed(), step);
+            Tensor x = AlexNetCifarExperiment.images(train, order, from, to, mean);
+            x = pca.jitter(Crops.random(x, AlexNet.INPUT, AlexNet.INPUT, Crops.Flip.RANDOM, rng),
+                    PcaColour.PAPER_SIGMA, PcaColour.Magnitude.ROOT_EIGENVALUE, rng);
+            return new ClassifierTraining.Batch(x, labels);
+        }, done -> {
+            if (done % loop.stepsPerEpoch() == 0) {
                 Classify.Outcome v = validate(model, val, mean);
                 ctx.log(done, "val/error", v.error());
                 ctx.log(done, "val/top5_error", v.top5Error());
             }
-            if (done < total && ctx.checkpointDue(done)) {
-                ctx.saveCheckpoint(TrainingState.capture(done, model, sgd, Map.of(),
-                        new ObjectMapper().valueToTree(c)));
-                if (ctx.stopRequested()) {
-                    return RunResult.interrupted(done);
-                }
-            }
+        });
+        if (stopped.isPresent()) {
+            return stopped.get();
         }
         Classify.Outcome v = validate(model, val, mean);
         metrics.put("val/error", v.error());
@@ -257,8 +216,8 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
                         + "|---|---:|---:|%n| ours, %d classes | %.1f%% | %.1f%% |%n"
                         + "| paper, ILSVRC-2010 test, one net | 37.5%% | 17.0%% |%n",
                 classes, 100 * v.error(), 100 * v.top5Error()));
-        ctx.saveCheckpoint(TrainingState.capture(total, model, sgd, Map.of(), new ObjectMapper().valueToTree(c)));
-        return RunResult.completed(total, metrics);
+        loop.saveFinal(model, sgd, c, ctx);
+        return RunResult.completed(loop.steps(), metrics);
     }
 
     private static Classify.Outcome validate(Sequential model, RawImages val, float[] mean) {

@@ -1,34 +1,30 @@
 package dev.thirty.papers.alexnet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thirty.data.Crops;
 import dev.thirty.data.DatasetFiles;
 import dev.thirty.data.Datasets;
 import dev.thirty.data.Idx;
 import dev.thirty.data.LabelledData;
-import dev.thirty.data.Shuffle;
 import dev.thirty.experiment.Citation;
+import dev.thirty.experiment.ClassifierTraining;
 import dev.thirty.experiment.Experiment;
 import dev.thirty.experiment.Headline;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
-import dev.thirty.experiment.TrainingState;
 import dev.thirty.experiment.vision.ConfusionMatrix;
 import dev.thirty.experiment.vision.FilterMosaic;
 import dev.thirty.nn.Sequential;
-import dev.thirty.nn.functional.CrossEntropy;
-import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.optim.ParamGroup;
 import dev.thirty.optim.Schedules;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Rng;
-import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code thirty run lenet}: LeNet-5 ({@link LeNet5}) on MNIST ({@code --preset mnist}, the default) or
@@ -103,71 +99,33 @@ public final class LeNetExperiment implements Experiment<LeNetConfig> {
         int trainEnd = all.size() - c.validation();
         LabelledData train = all.slice(0, c.trainLimit() > 0 ? Math.min(c.trainLimit(), trainEnd) : trainEnd);
         LabelledData validation = all.slice(trainEnd, all.size());
-        if (train.size() < c.batch()) {
-            throw new IllegalArgumentException("lenet: " + train.size() + " training images is less than one batch of "
-                    + c.batch());
-        }
 
         Sequential model = LeNet5.build(Rng.seeded(ctx.seed()));
         Sgd sgd = new Sgd(ParamGroup.decayMatricesOnly(model.namedParameters(),
                 Sgd.Config.momentum(c.momentum()).withWeightDecay(c.weightDecay())), c.lr());
         int stepsPerEpoch = train.size() / c.batch();
         long totalSteps = (long) stepsPerEpoch * c.epochs();
-        LearningRateSchedule lr = new Schedules.WarmupCosine(c.lr(), c.lr() / 100, 0, totalSteps);
-        long start = 0;
-        if (ctx.resumeFrom().isPresent()) {
-            TrainingState.restore(ctx.resumeFrom().get(), model, sgd);
-            start = ctx.resumeFrom().get().step();
-        }
-        int[] order = null;
-        long orderEpoch = -1;
-        StepArena arena = new StepArena();
-        model.train();
-        for (long step = start; step < totalSteps; step++) {
-            long epoch = step / stepsPerEpoch;
-            if (epoch != orderEpoch) {
-                order = Shuffle.permutation(train.size(), Rng.seeded(ctx.seed() + 1 + epoch));
-                orderEpoch = epoch;
+        ClassifierTraining loop = new ClassifierTraining("lenet", train.size(), c.batch(), totalSteps, ctx.seed() + 1,
+                new Schedules.WarmupCosine(c.lr(), c.lr() / 100, 0, totalSteps), 50,
+                "try a smaller lr (now " + c.lr() + ")");
+        Crops.Flip flip = c.flip() ? Crops.Flip.RANDOM : Crops.Flip.NONE;
+        Optional<RunResult> stopped = loop.run(model, sgd, c, ctx, (order, from, to, step) -> {
+            LabelledData batch = train.select(order, from, to);
+            Tensor x = batch.inputs();
+            if (c.flip() || c.shift() > 0) {
+                var rng = AlexNetCifarExperiment.stepRng(ctx.seed(), step);
+                x = c.shift() > 0 ? Crops.randomPadded(x, c.shift(), flip, rng) : Crops.random(x, 28, 28, flip, rng);
             }
-            int from = (int) (step % stepsPerEpoch) * c.batch();
-            LabelledData batch = train.select(order, from, from + c.batch());
-            sgd.setLearningRate(lr.at(step));
-            float l;
-            try (StepArena.Scope s = arena.open()) {
-                Tensor x = batch.inputs();
-                if (c.flip() || c.shift() > 0) {
-                    var rng = AlexNetCifarExperiment.stepRng(ctx.seed(), step);
-                    Crops.Flip flip = c.flip() ? Crops.Flip.RANDOM : Crops.Flip.NONE;
-                    x = c.shift() > 0 ? Crops.randomPadded(x, c.shift(), flip, rng) : Crops.random(x, 28, 28, flip, rng);
-                }
-                sgd.zeroGrad();
-                Tensor loss = CrossEntropy.crossEntropy(model.forward(x), batch.labels());
-                loss.backward();
-                sgd.step();
-                l = loss.item();
-            }
-            long done = step + 1;
-            if (!Float.isFinite(l)) {
-                throw new IllegalStateException("lenet: the training loss became " + l + " at step " + done
-                        + "; try a smaller lr (now " + c.lr() + ")");
-            }
-            ctx.progress(done, totalSteps, l);
-            if (done % 50 == 0 || done == totalSteps) {
-                ctx.log(done, "train/loss", l);
-                ctx.log(done, "lr", lr.at(step));
-            }
+            return new ClassifierTraining.Batch(x, batch.labels());
+        }, done -> {
             if (done % stepsPerEpoch == 0 && validation.size() > 0) {
                 Classify.Outcome v = evaluate(model, validation);
                 ctx.log(done, "val/error", v.error());
                 ctx.log(done, "val/loss", v.loss());
             }
-            if (done < totalSteps && ctx.checkpointDue(done)) {
-                ctx.saveCheckpoint(TrainingState.capture(done, model, sgd, Map.of(),
-                        new ObjectMapper().valueToTree(c)));
-                if (ctx.stopRequested()) {
-                    return RunResult.interrupted(done);
-                }
-            }
+        });
+        if (stopped.isPresent()) {
+            return stopped.get();
         }
         Classify.Outcome t = evaluate(model, test);
         ctx.log(totalSteps, "test/error", t.error());
@@ -186,7 +144,7 @@ public final class LeNetExperiment implements Experiment<LeNetConfig> {
                 mnist ? "MNIST" : "Fashion-MNIST", c.epochs(), 100 * t.error(),
                 mnist ? "LeCun et al. (1998), LeNet-5 without distortions" : "target here", 100 * paper,
                 cm.toMarkdown()));
-        ctx.saveCheckpoint(TrainingState.capture(totalSteps, model, sgd, Map.of(), new ObjectMapper().valueToTree(c)));
+        loop.saveFinal(model, sgd, c, ctx);
         return RunResult.completed(totalSteps, Map.of("test/error", t.error(), "test/loss", t.loss()));
     }
 

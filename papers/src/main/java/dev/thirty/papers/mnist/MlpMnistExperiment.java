@@ -1,32 +1,29 @@
 package dev.thirty.papers.mnist;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thirty.autograd.GradMode;
 import dev.thirty.data.DatasetFiles;
 import dev.thirty.data.Datasets;
 import dev.thirty.data.Idx;
 import dev.thirty.data.LabelledData;
-import dev.thirty.data.Shuffle;
 import dev.thirty.experiment.Citation;
+import dev.thirty.experiment.ClassifierTraining;
 import dev.thirty.experiment.Experiment;
 import dev.thirty.experiment.Headline;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
-import dev.thirty.experiment.TrainingState;
 import dev.thirty.nn.Activation;
 import dev.thirty.nn.Mlp;
 import dev.thirty.nn.functional.CrossEntropy;
-import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.optim.ParamGroup;
 import dev.thirty.optim.Schedules;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Reductions;
 import dev.thirty.tensor.Rng;
-import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code thirty run mlp-mnist}: a 784-H-10 ReLU network trained with SGD, momentum and a cosine
@@ -98,62 +95,26 @@ public final class MlpMnistExperiment implements Experiment<MlpMnistConfig> {
         Mlp model = new Mlp(widths, Activation.RELU, Rng.seeded(ctx.seed()));
         Sgd sgd = new Sgd(ParamGroup.decayMatricesOnly(model.namedParameters(),
                 new Sgd.Config(c.momentum(), 0, Sgd.Momentum.CLASSICAL, c.weightDecay())), c.lr());
-        LearningRateSchedule lr = new Schedules.WarmupCosine(c.lr(), c.lr() / 100, 0, c.steps());
-        long start = 0;
-        if (ctx.resumeFrom().isPresent()) {
-            TrainingState.restore(ctx.resumeFrom().get(), model, sgd);
-            start = ctx.resumeFrom().get().step();
-        }
-        int stepsPerEpoch = Math.max(1, train.size() / c.batch());
-        int[] order = null;
-        long orderEpoch = -1;
-        StepArena arena = new StepArena();  // each step reuses the arrays of the one before
-        for (long step = start; step < c.steps(); step++) {
-            long epoch = step / stepsPerEpoch;
-            if (epoch != orderEpoch) {
-                order = Shuffle.permutation(train.size(), Rng.seeded(ctx.seed() + 1 + epoch));
-                orderEpoch = epoch;
-            }
-            int from = (int) (step % stepsPerEpoch) * c.batch();
-            LabelledData batch = train.select(order, from, from + c.batch());
-
-            sgd.setLearningRate(lr.at(step));
-            float l;
-            try (StepArena.Scope s = arena.open()) {
-                sgd.zeroGrad();
-                Tensor loss = CrossEntropy.crossEntropy(model.forward(batch.inputs()), batch.labels());
-                loss.backward();
-                sgd.step();
-                l = loss.item();
-            }
-
-            long done = step + 1;
-            if (!Float.isFinite(l)) {
-                throw new IllegalStateException("mlp-mnist: the training loss became " + l + " at step " + done
-                        + "; try a smaller lr (now " + c.lr() + ")");
-            }
-            ctx.progress(done, c.steps(), l);
-            if (done % 50 == 0 || done == c.steps()) {
-                ctx.log(done, "train/loss", l);
-                ctx.log(done, "lr", lr.at(step));
-            }
+        ClassifierTraining loop = new ClassifierTraining("mlp-mnist", train.size(), c.batch(), c.steps(),
+                ctx.seed() + 1, new Schedules.WarmupCosine(c.lr(), c.lr() / 100, 0, c.steps()), 50,
+                "try a smaller lr (now " + c.lr() + ")");
+        Optional<RunResult> stopped = loop.run(model, sgd, c, ctx, (order, from, to, step) -> {
+            LabelledData batch = train.select(order, from, to);
+            return new ClassifierTraining.Batch(batch.inputs(), batch.labels());
+        }, done -> {
             if (done % c.evalEvery() == 0 || done == c.steps()) {
                 Evaluation v = evaluate(model, validation);
                 ctx.log(done, "val/loss", v.loss());
                 ctx.log(done, "val/accuracy", v.accuracy());
             }
-            if (done < c.steps() && ctx.checkpointDue(done)) {
-                ctx.saveCheckpoint(TrainingState.capture(done, model, sgd, Map.of(),
-                        new ObjectMapper().valueToTree(c)));
-                if (ctx.stopRequested()) {
-                    return RunResult.interrupted(done);
-                }
-            }
+        });
+        if (stopped.isPresent()) {
+            return stopped.get();
         }
         Evaluation t = evaluate(model, test);
         ctx.log(c.steps(), "test/loss", t.loss());
         ctx.log(c.steps(), "test/accuracy", t.accuracy());
-        ctx.saveCheckpoint(TrainingState.capture(c.steps(), model, sgd, Map.of(), new ObjectMapper().valueToTree(c)));
+        loop.saveFinal(model, sgd, c, ctx);
         return RunResult.completed(c.steps(), Map.of("test/accuracy", t.accuracy(), "test/loss", t.loss()));
     }
 
