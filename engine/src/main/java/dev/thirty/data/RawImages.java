@@ -3,6 +3,7 @@ package dev.thirty.data;
 import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
 import java.util.Arrays;
+import java.util.random.RandomGenerator;
 
 /**
  * Labelled images as their stored bytes: {@code (N, C, H, W)} unsigned samples {@code 0..255},
@@ -70,6 +71,26 @@ public record RawImages(byte[] pixels, int[] labels, int channels, int height, i
         }
         return new RawImages(Arrays.copyOf(pixels, n * imageSize()), Arrays.copyOf(labels, n),
                 channels, height, width);
+    }
+
+    /**
+     * {@code limit} images drawn at random by {@code rng}, or all of them when {@code limit} is 0 or not
+     * below the size (a class-sorted set's first images would all be of one class).
+     */
+    public RawImages sample(int limit, RandomGenerator rng) {
+        if (limit <= 0 || limit >= size()) {
+            return this;
+        }
+        return select(Arrays.copyOf(Shuffle.permutation(size(), rng), limit));
+    }
+
+    /** The labels of images {@code order[from .. to - 1]}. */
+    public int[] labels(int[] order, int from, int to) {
+        int[] y = new int[to - from];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels[order[from + i]];
+        }
+        return y;
     }
 
     /** The images at {@code indices}, in that order (copied; indices may repeat). */

@@ -53,6 +53,14 @@ public final class Rng implements RandomGenerator {
     }
 
     /**
+     * The generator of step {@code step} of a run seeded {@code seed}: a pure function of the two, so
+     * the crops and flips of a resumed run's steps are those of an uninterrupted run.
+     */
+    public static Rng forStep(long seed, long step) {
+        return seeded(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L * (step + 1));
+    }
+
+    /**
      * A generator continuing from a state returned by {@link #state()}.
      *
      * @throws IllegalArgumentException unless the state is four words, not all zero

@@ -143,4 +143,12 @@ class RngTest {
         rng.nextLong();
         assertNotEquals(rng.state()[0], copy.state()[0]);
     }
+
+    @Test
+    void aStepsGeneratorDependsOnlyOnTheSeedAndTheStep() {
+        assertEquals(Rng.forStep(5, 7).nextLong(), Rng.forStep(5, 7).nextLong());
+        assertNotEquals(Rng.forStep(5, 7).nextLong(), Rng.forStep(5, 8).nextLong());
+        assertNotEquals(Rng.forStep(5, 7).nextLong(), Rng.forStep(6, 7).nextLong());
+        assertNotEquals(Rng.forStep(0, 0).nextLong(), Rng.seeded(0).nextLong());
+    }
 }

@@ -5,9 +5,9 @@ import dev.thirty.data.Cifar10;
 import dev.thirty.data.CifarBinary;
 import dev.thirty.data.Crops;
 import dev.thirty.data.Datasets;
+import dev.thirty.data.MeanImage;
 import dev.thirty.data.MissingDatasetException;
 import dev.thirty.data.RawImages;
-import dev.thirty.data.Shuffle;
 import dev.thirty.experiment.Citation;
 import dev.thirty.experiment.ClassifierTraining;
 import dev.thirty.experiment.Experiment;
@@ -23,7 +23,6 @@ import dev.thirty.nn.Sequential;
 import dev.thirty.optim.ParamGroup;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Rng;
-import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -129,9 +128,9 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
         Cifar10.Loaded trainLoaded = Cifar10.load(ctx.data(), Cifar10.Split.TRAIN);
         Cifar10.Loaded testLoaded = Cifar10.load(ctx.data(), Cifar10.Split.TEST);
         RawImages allTrain = trainLoaded.images();
-        RawImages train = subset(allTrain, c.trainLimit(), Rng.seeded(ctx.seed() + 1));
-        RawImages test = subset(testLoaded.images(), c.testLimit(), Rng.seeded(TEST_SUBSET_SEED));
-        float[] mean = meanImage(train);
+        RawImages train = allTrain.sample(c.trainLimit(), Rng.seeded(ctx.seed() + 1));
+        RawImages test = testLoaded.images().sample(c.testLimit(), Rng.seeded(TEST_SUBSET_SEED));
+        MeanImage mean = MeanImage.fit(train);
         ctx.say(String.format(Locale.ROOT, "alexnet-cifar: %s net, %d training and %d test images from %s (%s)",
                 c.net(), train.size(), test.size(), trainLoaded.from().getFileName(), trainLoaded.source()));
 
@@ -151,12 +150,8 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
         ClassifierTraining loop = new ClassifierTraining("alexnet-cifar", train.size(), c.batch(), totalSteps,
                 ctx.seed() + 2, c.schedule(stepsPerEpoch), 20, "try a smaller epsW (now " + c.epsW() + ")");
         Optional<RunResult> stopped = loop.run(model, sgd, c, ctx, (order, from, to, step) -> {
-            int[] labels = new int[to - from];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = train.labels()[order[from + i]];
-            }
-            return new ClassifierTraining.Batch(trainingView(images(train, order, from, to, mean), c,
-                    stepRng(ctx.seed(), step)), labels);
+            return new ClassifierTraining.Batch(trainingView(mean.subtract(train, order, from, to), c,
+                    Rng.forStep(ctx.seed(), step)), train.labels(order, from, to));
         }, done -> {
             if (done % stepsPerEpoch == 0 && done < totalSteps) {
                 Classify.Outcome t = evaluate(model, test, mean, c);
@@ -208,49 +203,6 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
         return RunResult.completed(totalSteps, metrics);
     }
 
-    /**
-     * {@code limit} images drawn at random (all when {@code limit} is 0 or not below the size); the JPEG
-     * copy is sorted by class, so its first images would all be airplanes.
-     */
-    static RawImages subset(RawImages images, int limit, RandomGenerator rng) {
-        if (limit <= 0 || limit >= images.size()) {
-            return images;
-        }
-        return images.select(Arrays.copyOf(Shuffle.permutation(images.size(), rng), limit));
-    }
-
-    /** The per-pixel mean of the training images, on the raw 0..255 scale. */
-    static float[] meanImage(RawImages images) {
-        int size = images.imageSize();
-        double[] sum = new double[size];
-        byte[] px = images.pixels();
-        for (int n = 0; n < images.size(); n++) {
-            for (int i = 0; i < size; i++) {
-                sum[i] += px[n * size + i] & 0xff;
-            }
-        }
-        float[] mean = new float[size];
-        for (int i = 0; i < size; i++) {
-            mean[i] = (float) (sum[i] / images.size());
-        }
-        return mean;
-    }
-
-    /** Images {@code order[from .. to - 1]} as raw values minus the mean image, {@code (n, 3, 32, 32)}. */
-    static Tensor images(RawImages images, int[] order, int from, int to, float[] mean) {
-        int size = images.imageSize();
-        float[] x = new float[(to - from) * size];
-        byte[] px = images.pixels();
-        for (int i = from; i < to; i++) {
-            int src = (order == null ? i : order[i]) * size;
-            int dst = (i - from) * size;
-            for (int j = 0; j < size; j++) {
-                x[dst + j] = (px[src + j] & 0xff) - mean[j];
-            }
-        }
-        return Tensor.wrap(x, Shape.of(to - from, images.channels(), images.height(), images.width()));
-    }
-
     private static Tensor trainingView(Tensor x, AlexNetCifarConfig c, RandomGenerator rng) {
         Crops.Flip flip = c.flip() ? Crops.Flip.RANDOM : Crops.Flip.NONE;
         if (c.crop() > 0 && c.crop() < SIDE) {
@@ -266,17 +218,13 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
         return c.multiview() ? Crops.tenCrops(x, c.crop(), c.crop()) : List.of(Crops.centre(x, c.crop(), c.crop()));
     }
 
-    static RandomGenerator stepRng(long seed, long step) {
-        return Rng.seeded(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L * (step + 1));
-    }
-
-    static Classify.Outcome evaluate(Sequential model, RawImages data, float[] mean, AlexNetCifarConfig c) {
+    static Classify.Outcome evaluate(Sequential model, RawImages data, MeanImage mean, AlexNetCifarConfig c) {
         return Classify.evaluate(model, data.labels(), EVAL_BATCH,
-                (from, to) -> testViews(images(data, null, from, to, mean), c));
+                (from, to) -> testViews(mean.subtract(data, null, from, to), c));
     }
 
     /** The last hidden layer's features of every image, {@code (N, d)} row-major. */
-    private static float[] features(Sequential model, RawImages data, float[] mean, AlexNetCifarConfig c,
+    private static float[] features(Sequential model, RawImages data, MeanImage mean, AlexNetCifarConfig c,
                                     String layer) {
         model.eval();
         try {
@@ -285,7 +233,7 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
                 int d = 0;
                 for (int from = 0; from < data.size(); from += EVAL_BATCH) {
                     int to = Math.min(data.size(), from + EVAL_BATCH);
-                    Tensor x = images(data, null, from, to, mean);
+                    Tensor x = mean.subtract(data, null, from, to);
                     if (c.crop() > 0 && c.crop() < SIDE) {
                         x = Crops.centre(x, c.crop(), c.crop());
                     }
@@ -322,7 +270,7 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
     }
 
     private static void writeNeighbours(Sequential model, CudaConvnet.Net net, RawImages train, RawImages test,
-                                        float[] mean, AlexNetCifarConfig c, Path runDir) throws IOException {
+                                        MeanImage mean, AlexNetCifarConfig c, Path runDir) throws IOException {
         String layer = CudaConvnet.lastHidden(net);
         int[] q = queries(test.labels(), c.neighbours());
         RawImages queryImages = test.select(q);
@@ -357,7 +305,7 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
      * hand: errors on each, how often the two predictions agree, and the pixel RMSE between them.
      */
     private static String losslessComparison(Sequential model, RawImages allTrain, Cifar10.Source source,
-                                             float[] mean, AlexNetCifarConfig c, RunContext ctx,
+                                             MeanImage mean, AlexNetCifarConfig c, RunContext ctx,
                                              Map<String, Double> metrics) throws IOException {
         RawImages lossless;
         try {

@@ -3,6 +3,7 @@ package dev.thirty.papers.alexnet;
 import dev.thirty.autograd.GradMode;
 import dev.thirty.data.Crops;
 import dev.thirty.data.ImageFolder;
+import dev.thirty.data.MeanImage;
 import dev.thirty.data.PcaColour;
 import dev.thirty.data.RawImages;
 import dev.thirty.experiment.Citation;
@@ -178,10 +179,8 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
         RawImages val = valFolder.loadRaw(STORED, STORED);
         int classes = trainFolder.classes().size();
         Sequential model = AlexNet.imageNet(c.grouping(), classes, 0.5f, Rng.seeded(ctx.seed()));
-        float[] mean = AlexNetCifarExperiment.meanImage(train);
-        PcaColour pca = PcaColour.fit(AlexNetCifarExperiment.images(
-                AlexNetCifarExperiment.subset(train, 2_000, Rng.seeded(ctx.seed() + 3)), null, 0,
-                Math.min(2_000, train.size()), new float[mean.length]));
+        MeanImage mean = MeanImage.fit(train);
+        PcaColour pca = PcaColour.fit(train.sample(2_000, Rng.seeded(ctx.seed() + 3)).toRawRange().inputs());
         Sgd sgd = new Sgd(ParamGroup.decayMatricesOnly(model.namedParameters(),
                 Sgd.Config.momentum(c.momentum()).withWeightDecay(c.weightDecay())), c.lr());
         ClassifierTraining loop = new ClassifierTraining("alexnet", train.size(), c.batch(),
@@ -190,15 +189,11 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
         ctx.say("alexnet: training on " + train.size() + " images of " + classes + " classes, validating on "
                 + val.size());
         Optional<RunResult> stopped = loop.run(model, sgd, c, ctx, (order, from, to, step) -> {
-            int[] labels = new int[to - from];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = train.labels()[order[from + i]];
-            }
-            var rng = AlexNetCifarExperiment.stepRng(ctx.seed(), step);
-            Tensor x = AlexNetCifarExperiment.images(train, order, from, to, mean);
+            var rng = Rng.forStep(ctx.seed(), step);
+            Tensor x = mean.subtract(train, order, from, to);
             x = pca.jitter(Crops.random(x, AlexNet.INPUT, AlexNet.INPUT, Crops.Flip.RANDOM, rng),
                     PcaColour.PAPER_SIGMA, PcaColour.Magnitude.ROOT_EIGENVALUE, rng);
-            return new ClassifierTraining.Batch(x, labels);
+            return new ClassifierTraining.Batch(x, train.labels(order, from, to));
         }, done -> {
             if (done % loop.stepsPerEpoch() == 0) {
                 Classify.Outcome v = validate(model, val, mean);
@@ -220,9 +215,9 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
         return RunResult.completed(loop.steps(), metrics);
     }
 
-    private static Classify.Outcome validate(Sequential model, RawImages val, float[] mean) {
+    private static Classify.Outcome validate(Sequential model, RawImages val, MeanImage mean) {
         return Classify.evaluate(model, val.labels(), 50, (from, to) -> List.of(Crops.centre(
-                AlexNetCifarExperiment.images(val, null, from, to, mean), AlexNet.INPUT, AlexNet.INPUT)));
+                mean.subtract(val, null, from, to), AlexNet.INPUT, AlexNet.INPUT)));
     }
 
     private static double median(double[] v) {

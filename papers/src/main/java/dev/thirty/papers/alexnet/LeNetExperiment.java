@@ -113,7 +113,7 @@ public final class LeNetExperiment implements Experiment<LeNetConfig> {
             LabelledData batch = train.select(order, from, to);
             Tensor x = batch.inputs();
             if (c.flip() || c.shift() > 0) {
-                var rng = AlexNetCifarExperiment.stepRng(ctx.seed(), step);
+                var rng = Rng.forStep(ctx.seed(), step);
                 x = c.shift() > 0 ? Crops.randomPadded(x, c.shift(), flip, rng) : Crops.random(x, 28, 28, flip, rng);
             }
             return new ClassifierTraining.Batch(x, batch.labels());
