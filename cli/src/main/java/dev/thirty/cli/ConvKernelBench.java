@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 /**
  * The kernel half of {@code thirty bench conv}: GFLOPS of each convolution pass (forward, input
  * gradient, weight gradient), timed alone through the active {@link ConvKernels} at the layer shapes
- * of cuda-convnet's and the TensorFlow tutorial's CIFAR-10 nets and of AlexNet. A pass counts
+ * of cuda-convnet's and the TensorFlow tutorial's CIFAR-10 nets, of LeNet-5 (at the CIFAR batch) and of
+ * AlexNet. A pass counts
  * {@code 2 N Cout Hout Wout (Cin / groups) kh kw} floating-point operations.
  */
 final class ConvKernelBench {
@@ -53,13 +54,15 @@ final class ConvKernelBench {
                 new Layer2d("cudaconvnet conv3", new Conv2dShape(c, 32, 8, 8, 64, five, 1)),
                 new Layer2d("tf_cifar conv1", new Conv2dShape(c, 3, 32, 32, 64, five, 1)),
                 new Layer2d("tf_cifar conv2", new Conv2dShape(c, 64, 16, 16, 64, five, 1)),
+                new Layer2d("lenet5 conv1", new Conv2dShape(c, 1, 28, 28, 6, five, 1)),
+                new Layer2d("lenet5 conv2", new Conv2dShape(c, 6, 14, 14, 16, Window2d.square(5, 1, 0), 1)),
                 new Layer2d("alexnet conv1", new Conv2dShape(i, 3, 224, 224, 96,
                         Window2d.square(11, 4, 0).rounded(Rounding.CEIL), 1)),
                 new Layer2d("alexnet conv2", new Conv2dShape(i, 96, 27, 27, 256, five, 2)),
                 new Layer2d("alexnet conv3", new Conv2dShape(i, 256, 13, 13, 384, three, 1)),
                 new Layer2d("alexnet conv4", new Conv2dShape(i, 384, 13, 13, 384, three, 2)),
                 new Layer2d("alexnet conv5", new Conv2dShape(i, 384, 13, 13, 256, three, 2)));
-        int[] stated = {32, 16, 8, 32, 16, 55, 27, 13, 13, 13};
+        int[] stated = {32, 16, 8, 32, 16, 28, 10, 55, 27, 13, 13, 13};
         for (int k = 0; k < list.size(); k++) {
             Conv2dShape s = list.get(k).shape();
             if (s.outHeight() != stated[k] || s.outWidth() != stated[k]) {

@@ -72,7 +72,7 @@ class ConvBenchTest {
                 "--seconds", "0", "--warmup", "0", "--cifar-batch", "1", "--imagenet-batch", "1", "--json");
         assertEquals(0, o.code(), o.err());
         JsonNode gflops = new ObjectMapper().readTree(o.out()).get("gflops");
-        assertEquals(10, gflops.size(), gflops.toString());
+        assertEquals(12, gflops.size(), gflops.toString());
         for (JsonNode layer : gflops) {
             for (String pass : List.of("forward", "inputGrad", "weightGrad")) {
                 double g = layer.get(pass).get("1").asDouble();

@@ -58,6 +58,24 @@ class VectorGemmTest {
     }
 
     @Test
+    void dotProductPathForFewRowsTimesALongTransposedBMatchesScalar() {
+        RandomGenerator rng = Seeds.generator(17);
+        int[] depths = {SmallGemm.DOT_MIN_K, SmallGemm.DOT_MIN_K + 5, 3 * SmallGemm.DOT_MIN_K - 1, 784};
+        for (int k : depths) {
+            for (int n : new int[] {1, 3, 4, 7, 25}) {
+                for (int m : new int[] {1, GemmMicroKernel.MR - 1}) {
+                    GemmCase.random(rng, Transpose.N, Transpose.T, m, n, k, 1f, 1f, 0, 0).assertAgree(scalar, vector);
+                    GemmCase.random(rng, Transpose.N, Transpose.T, m, n, k, -0.5f, 0.25f, 7, 3)
+                            .assertAgree(scalar, vector);
+                    GemmCase g = GemmCase.random(rng, Transpose.N, Transpose.T, m, n, k, 2f, 0f, 1, 2);
+                    g.fillC(Float.NaN);
+                    g.assertAgree(scalar, vector);
+                }
+            }
+        }
+    }
+
+    @Test
     void alphaAndBetaScaleAsInBlas() {
         RandomGenerator rng = Seeds.generator(13);
         float[] alphas = {1f, -0.5f, 2f, 0f};
