@@ -135,6 +135,33 @@ class VectorConvConformanceTest {
     }
 
     @Test
+    void maxPoolingInsideTheInputMatchesReferenceWithTiesAndNaN() {
+        RandomGenerator rng = Seeds.generator(6);
+        Window2d[] windows = {Window2d.square(2, 2, 0), Window2d.square(3, 2, 0), Window2d.square(3, 2, 0)
+                .rounded(Rounding.CEIL), Window2d.square(3, 1, 0)};
+        for (Window2d win : windows) {
+            for (int side : new int[] {28, 27, 13, 6}) {
+                Pool2dShape s = new Pool2dShape(3, 5, side, side, win, PoolMode.MAX);
+                float[] x = Seeds.normal(rng, s.inputSize(), 0f, 1f);
+                for (int i = 0; i < x.length; i++) {
+                    int kind = rng.nextInt(40);
+                    x[i] = kind == 0 ? Float.NaN : kind == 1 ? 0.5f : kind == 2 ? -0f : kind == 3 ? 0f : x[i];
+                }
+                float[] y1 = new float[s.outputSize()];
+                float[] y2 = new float[s.outputSize()];
+                int[] a1 = new int[s.outputSize()];
+                int[] a2 = new int[s.outputSize()];
+                SCALAR.pool2d(s, x, y1, a1);
+                try (ComputePool pool = ComputePool.ofThreads(2)) {
+                    pool.run(() -> VECTOR.pool2d(s, x, y2, a2));
+                }
+                assertIdentical("pool " + s, y1, y2);
+                assertArrayEquals(a1, a2, "argmax " + s);
+            }
+        }
+    }
+
+    @Test
     void responseNormMatchesReferenceExactlyInBothRegions() {
         RandomGenerator rng = Seeds.generator(9);
         for (ResponseNorm n : new ResponseNorm[] {ResponseNorm.alexNetPaper(), ResponseNorm.pytorch(4, 0.3f, 0.6f, 1.5f),
