@@ -2,6 +2,7 @@ package dev.thirty.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.thirty.experiment.Experiment;
+import dev.thirty.experiment.Headline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class ListCommand implements Runnable {
             w.printf(Locale.ROOT, "%-12s   paper: %s%n", "", e.citation().text());
             String paper = Double.isNaN(h.paper()) ? "gives no number" : String.format(Locale.ROOT, "%.4g", h.paper());
             w.printf(Locale.ROOT, "%-12s   headline: %s, paper %s, target %s %.4g%n", "", h.metric(), paper,
-                    h.direction() == dev.thirty.experiment.Headline.Direction.HIGHER ? ">=" : "<=", h.target());
+                    h.direction() == Headline.Direction.HIGHER ? ">=" : "<=", h.target());
             w.printf(Locale.ROOT, "%-12s   last result: %s%n", "", lastResult(e).orElse("none yet"));
         }
         w.flush();
@@ -64,10 +65,28 @@ final class ListCommand implements Runnable {
             if (!"completed".equals(r.path("status").asText()) || !ours.isNumber()) {
                 return Optional.empty();
             }
-            String met = e.headline().met(ours.asDouble()) ? "met" : "not met";
+            String met = judgedBy(r.path("headline"), e).met(ours.asDouble()) ? "met" : "not met";
             return Optional.of(String.format(Locale.ROOT, "%.4g (%s) in %s", ours.asDouble(), met, dir));
         } catch (IOException ex) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The headline a run was judged by, as its result records it (a preset may have its own: the
+     * 80sec net's 27%, not the 18pct net's 19%); the experiment's when the record lacks it.
+     */
+    private static Headline judgedBy(JsonNode h, Experiment<?> e) {
+        JsonNode target = h.path("target");
+        JsonNode direction = h.path("direction");
+        if (!target.isNumber() || !direction.isTextual()) {
+            return e.headline();
+        }
+        try {
+            return new Headline(h.path("metric").asText(), h.path("paper").asDouble(Double.NaN), target.asDouble(),
+                    Headline.Direction.valueOf(direction.asText()), h.path("paperNote").asText(""));
+        } catch (IllegalArgumentException bad) {
+            return e.headline();
         }
     }
 }
