@@ -37,11 +37,17 @@ final class CnnTrainingBench {
 
     private final int batch;
     private final int steps;
+    private final double warmupSeconds;
     private final BenchRepeats repeats;
 
-    CnnTrainingBench(int batch, int steps, BenchRepeats repeats) {
+    /**
+     * @param warmupSeconds untimed training before each training figure
+     * @param repeats       the repeats of each figure, and the warm-up of each layer in a split
+     */
+    CnnTrainingBench(int batch, int steps, double warmupSeconds, BenchRepeats repeats) {
         this.batch = batch;
         this.steps = steps;
+        this.warmupSeconds = warmupSeconds;
         this.repeats = repeats;
     }
 
@@ -107,7 +113,7 @@ final class CnnTrainingBench {
             }
         };
         int stepsPerRep = net.key().equals("lenet5") ? 5 * steps : steps;
-        long warmupEnd = System.nanoTime() + (long) (repeats.warmupSeconds() * 1e9);
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         for (int i = 0; i < 2 || System.nanoTime() < warmupEnd; i++) {
             step.run();
         }

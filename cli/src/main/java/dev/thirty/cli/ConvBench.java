@@ -54,9 +54,14 @@ final class ConvBench implements Runnable {
     int reps;
 
     @Option(names = "--warmup", defaultValue = "1",
-            description = "Seconds of untimed runs before each figure, at least two steps or one kernel call"
+            description = "Seconds of untimed runs before each kernel figure and layer split, at least one call"
                     + " (default: ${DEFAULT-VALUE}).")
     double warmup;
+
+    @Option(names = "--train-warmup", defaultValue = "5",
+            description = "Seconds of untimed training steps before each training figure, at least two; the JIT"
+                    + " takes several seconds to settle on LeNet-5's small layers (default: ${DEFAULT-VALUE}).")
+    double trainWarmup;
 
     @Option(names = "--seconds", defaultValue = "0.3",
             description = "Least measuring time per kernel figure (default: ${DEFAULT-VALUE}).")
@@ -89,9 +94,9 @@ final class ConvBench implements Runnable {
         };
         boolean training = !only.equalsIgnoreCase("kernels");
         if (threads.stream().anyMatch(t -> t < 1) || batch < 1 || cifarBatch < 1 || imagenetBatch < 1
-                || steps < 1 || reps < 1 || !(warmup >= 0) || !(seconds >= 0)) {
+                || steps < 1 || reps < 1 || !(warmup >= 0) || !(trainWarmup >= 0) || !(seconds >= 0)) {
             throw new IllegalArgumentException("conv bench: need positive --threads, --batch, --cifar-batch,"
-                    + " --imagenet-batch, --steps and --reps, and --warmup, --seconds >= 0");
+                    + " --imagenet-batch, --steps and --reps, and --warmup, --train-warmup, --seconds >= 0");
         }
         List<String> split = layerNets == null ? List.of() : layerNets;
         for (String k : split) {
@@ -102,7 +107,7 @@ final class ConvBench implements Runnable {
         }
         TorchReference ref = reference == null ? null : TorchReference.read(reference);
         BenchRepeats repeats = new BenchRepeats(warmup, seconds, reps);
-        CnnTrainingBench trainingBench = new CnnTrainingBench(batch, steps, repeats);
+        CnnTrainingBench trainingBench = new CnnTrainingBench(batch, steps, trainWarmup, repeats);
         boolean jsonOnStdout = "-".equals(json);
         PrintWriter human = jsonOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Map<String, Object> machine = RunRecords.machine();
@@ -165,6 +170,7 @@ final class ConvBench implements Runnable {
         out.put("batch", batch);
         out.put("steps", steps);
         out.put("reps", reps);
+        out.put("trainWarmupSeconds", trainWarmup);
         out.put("imagesPerSecond", images);
         out.put("training", results);
         if (ref != null) {

@@ -18,7 +18,7 @@ class ConvBenchTest {
             List.of("tf_cifar_lrn", "tf_cifar_nolrn", "lenet5", "cudaconvnet_80sec", "cudaconvnet_18pct");
 
     private static final String[] TINY = {"bench", "conv", "--only", "training", "--steps", "1", "--reps", "1",
-        "--threads", "1", "--batch", "8", "--warmup", "0"};
+        "--threads", "1", "--batch", "8", "--warmup", "0", "--train-warmup", "0"};
 
     private static MainTest.Outcome run(String[] base, String... more) {
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
