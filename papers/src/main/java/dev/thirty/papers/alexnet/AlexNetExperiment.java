@@ -79,6 +79,11 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
     }
 
     @Override
+    public String defaultPreset() {
+        return "timing";
+    }
+
+    @Override
     public Headline headline() {
         return new Headline("parameters", 60_965_224, 60_965_224, Headline.Direction.LOWER,
                 "the paper's network has \"60 million parameters\": 60,965,224 with its two-GPU grouping");

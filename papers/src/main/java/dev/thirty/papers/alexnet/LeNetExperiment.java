@@ -73,6 +73,11 @@ public final class LeNetExperiment implements Experiment<LeNetConfig> {
     }
 
     @Override
+    public String defaultPreset() {
+        return "mnist";
+    }
+
+    @Override
     public Headline headline() {
         return new Headline("test/error", 0.0095, 0.010, Headline.Direction.LOWER,
                 "LeCun et al. (1998), Figure 9: LeNet-5 0.95% test error on MNIST without distortions;"
