@@ -16,9 +16,8 @@ package dev.thirty.kernels;
  * contiguous range of images (its GEMMs then run serially inside it); with fewer, the images run one
  * by one and each GEMM splits itself across the pool. The weight gradient sums each thread's images
  * into its own partial sum, and the partials in thread order, so results are deterministic for a
- * fixed thread count. Max pooling whose windows lie inside the input runs {@link VectorPooling};
- * other pooling and response normalisation run {@link Pooling} and {@link ResponseNorms}; all in
- * parallel over planes and images.
+ * fixed thread count. Max pooling runs {@link VectorPooling}; average pooling and response
+ * normalisation run {@link Pooling} and {@link ResponseNorms}; all in parallel over planes and images.
  */
 final class VectorConv implements ConvKernels {
 
@@ -169,11 +168,11 @@ final class VectorConv implements ConvKernels {
 
     @Override
     public void pool2d(Pool2dShape s, float[] x, float[] y, int[] argmax) {
-        if (VectorPooling.applies(s)) {
-            int[] starts = VectorPooling.windowStarts(s);
+        if (s.mode() == PoolMode.MAX) {
+            VectorPooling.Plan plan = VectorPooling.plan(s);
             forImages(s.planes(), tasksFor(s.planes()), (task, from, to) -> {
                 for (int p = from; p < to; p++) {
-                    VectorPooling.maxPlane(s, starts, p, x, y, argmax);
+                    VectorPooling.maxPlane(s, plan, p, x, y, argmax);
                 }
             });
             return;

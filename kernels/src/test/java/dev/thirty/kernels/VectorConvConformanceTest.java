@@ -135,10 +135,11 @@ class VectorConvConformanceTest {
     }
 
     @Test
-    void maxPoolingInsideTheInputMatchesReferenceWithTiesAndNaN() {
+    void maxPoolingMatchesReferenceWithTiesSignedZerosAndNaNInsideAndAtBorders() {
         RandomGenerator rng = Seeds.generator(6);
         Window2d[] windows = {Window2d.square(2, 2, 0), Window2d.square(3, 2, 0), Window2d.square(3, 2, 0)
-                .rounded(Rounding.CEIL), Window2d.square(3, 1, 0)};
+                .rounded(Rounding.CEIL), Window2d.square(3, 1, 0), Window2d.square(3, 2, 1), Window2d.square(2, 2, 1),
+                new Window2d(3, 2, 2, 1, 1, 0, 1, 1, Rounding.CEIL)};
         for (Window2d win : windows) {
             for (int side : new int[] {28, 27, 13, 6}) {
                 Pool2dShape s = new Pool2dShape(3, 5, side, side, win, PoolMode.MAX);
