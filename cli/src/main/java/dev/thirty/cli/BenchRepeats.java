@@ -10,10 +10,4 @@ record BenchRepeats(double warmupSeconds, double minSeconds, int reps) {
     double[] sortedNanos(Runnable work) {
         return Timing.sortedNanos(work, (long) (warmupSeconds * 1e9 / 2), reps, (long) (minSeconds * 1e9));
     }
-
-    /** The median of sorted times. */
-    static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 }

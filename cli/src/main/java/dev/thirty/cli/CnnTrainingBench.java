@@ -203,7 +203,7 @@ final class CnnTrainingBench {
 
     /** The median milliseconds of {@code work} in a step scope, after warming up. */
     private double medianMs(StepArena arena, Runnable work) {
-        return BenchRepeats.median(repeats.sortedNanos(() -> {
+        return Timing.medianOfSorted(repeats.sortedNanos(() -> {
             try (StepArena.Scope s = arena.open()) {
                 work.run();
             }

@@ -1,6 +1,5 @@
 package dev.thirty.cli;
 
-import dev.thirty.kernels.Kernels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -113,8 +112,7 @@ final class ConvBench implements Runnable {
         Map<String, Object> machine = RunRecords.machine();
         human.println("# thirty bench conv");
         human.println();
-        String runtime = "Java " + Runtime.version() + ", "
-                + Kernels.configuredBackend().name().toLowerCase(Locale.ROOT) + " kernels";
+        String runtime = VersionInfo.backend();
         human.println("Processor: " + machine.get("cpuModel") + ", " + machine.get("cpus") + " CPUs; " + runtime
                 + "; threads " + threads + "; medians (min..max).");
         human.flush();

@@ -133,7 +133,7 @@ final class ConvKernelBench {
             () -> k.conv2dWeightGrad(s, x, dy, dw, dbias)};
         for (int p = 0; p < passes.length; p++) {
             double[] nanos = repeats.sortedNanos(work[p]);
-            double median = BenchRepeats.median(nanos);
+            double median = Timing.medianOfSorted(nanos);
             row.add(new KernelResult(layer.name(), passes[p], threadCount, s.batch(), input, output, window,
                     s.groups(), flops / 1e9, median / 1e6, flops / median, flops / nanos[nanos.length - 1],
                     flops / nanos[0]));

@@ -15,9 +15,13 @@ final class Timing {
      * {@code minReps} times and for at least {@code minNanos}, and returns the median run time.
      */
     static double medianNanos(Runnable work, long warmupNanos, int minReps, long minNanos) {
-        double[] times = sortedNanos(work, warmupNanos, minReps, minNanos);
-        int n = times.length;
-        return n % 2 == 1 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+        return medianOfSorted(sortedNanos(work, warmupNanos, minReps, minNanos));
+    }
+
+    /** The median of values sorted ascending (the mean of the middle two for an even count). */
+    static double medianOfSorted(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**

@@ -31,8 +31,13 @@ public final class VersionInfo implements CommandLine.IVersionProvider {
 
     /** The runtime line for a computation that runs on {@code threads} compute threads. */
     public static String runtime(int threads) {
+        return backend() + ", " + threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    /** The Java version and kernel set, for a measurement that names its thread counts itself. */
+    public static String backend() {
         return "Java " + Runtime.version() + ", " + Kernels.configuredBackend().name().toLowerCase()
-                + " kernels, " + threads + (threads == 1 ? " thread" : " threads");
+                + " kernels";
     }
 
     @Override
