@@ -13,6 +13,7 @@ import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The training loop of the classifiers here (LeNet-5, cuda-convnet's CIFAR-10 nets, AlexNet, the MNIST
@@ -57,8 +58,28 @@ public record ClassifierTraining(String name, int examples, int batch, long step
     }
 
     public ClassifierTraining {
-        if (batch < 1 || logEvery < 1 || steps < 0 || rate == null) {
-            throw new IllegalArgumentException(name + ": need batch and logEvery >= 1, steps >= 0 and a rate");
+        checkSizes(name, examples, batch);
+        if (logEvery < 1 || steps < 0 || rate == null) {
+            throw new IllegalArgumentException(name + ": need logEvery >= 1, steps >= 0 and a rate");
+        }
+    }
+
+    /**
+     * A run of {@code epochs} passes of {@code examples / batch} steps, its learning rate made by
+     * {@code rate} for that many steps per epoch (after the sizes are checked, so a too-small data set
+     * is reported as such, not as a schedule with milestones at step 0).
+     */
+    public static ClassifierTraining ofEpochs(String name, int examples, int batch, int epochs, long orderSeed,
+                                              LongFunction<LearningRateSchedule> rate, int logEvery, String advice) {
+        checkSizes(name, examples, batch);
+        long perEpoch = examples / batch;
+        return new ClassifierTraining(name, examples, batch, perEpoch * epochs, orderSeed, rate.apply(perEpoch),
+                logEvery, advice);
+    }
+
+    private static void checkSizes(String name, int examples, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException(name + ": batch must be positive, got " + batch);
         }
         if (examples < batch) {
             throw new IllegalArgumentException(name + ": " + examples + " training examples is less than one batch"
@@ -119,8 +140,7 @@ public record ClassifierTraining(String name, int examples, int batch, long step
             }
             after.after(done);
             if (done < steps && ctx.checkpointDue(done)) {
-                ctx.saveCheckpoint(TrainingState.capture(done, model, optimizer, Map.of(),
-                        new ObjectMapper().valueToTree(config)));
+                save(done, model, optimizer, config, ctx);
                 if (ctx.stopRequested()) {
                     return Optional.of(RunResult.interrupted(done));
                 }
@@ -131,7 +151,12 @@ public record ClassifierTraining(String name, int examples, int batch, long step
 
     /** The checkpoint of a finished run: the weights and optimizer after the last step, and {@code config}. */
     public void saveFinal(Module model, Optimizer optimizer, Object config, RunContext ctx) throws IOException {
-        ctx.saveCheckpoint(TrainingState.capture(steps, model, optimizer, Map.of(),
+        save(steps, model, optimizer, config, ctx);
+    }
+
+    private static void save(long step, Module model, Optimizer optimizer, Object config, RunContext ctx)
+            throws IOException {
+        ctx.saveCheckpoint(TrainingState.capture(step, model, optimizer, Map.of(),
                 new ObjectMapper().valueToTree(config)));
     }
 }

@@ -107,6 +107,15 @@ class ClassifierTrainingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ClassifierTraining("lenet", 3, 4, 10, 0, new Schedules.Constant(0.1), 1, ""));
         assertEquals("lenet: 3 training examples is less than one batch of 4", e.getMessage());
+        IllegalArgumentException epochs = assertThrows(IllegalArgumentException.class,
+                () -> ClassifierTraining.ofEpochs("alexnet", 3, 4, 90, 0,
+                        perEpoch -> Schedules.MultiStep.atEpochs(0.01, 0.1, new int[] {30}, perEpoch), 1, ""));
+        assertEquals("alexnet: 3 training examples is less than one batch of 4", epochs.getMessage());
+        ClassifierTraining byEpochs = ClassifierTraining.ofEpochs("alexnet", 12, 4, 90, 0,
+                perEpoch -> Schedules.MultiStep.atEpochs(0.01, 0.1, new int[] {30}, perEpoch), 1, "");
+        assertEquals(270, byEpochs.steps());
+        assertEquals(0.001, byEpochs.rate().at(90), 1e-15);
+        assertEquals(0.01, byEpochs.rate().at(89), 1e-15);
         assertEquals(3, loop().stepsPerEpoch());
     }
 }

@@ -145,10 +145,10 @@ public final class AlexNetCifarExperiment implements Experiment<AlexNetCifarConf
         List<ParamGroup<Sgd.Config>> groups = CudaConvnet.parameterGroups(model, params, c.momentum());
         Sgd sgd = new Sgd(groups, c.epsW());
 
-        int stepsPerEpoch = train.size() / c.batch();
-        long totalSteps = (long) stepsPerEpoch * c.epochs();
-        ClassifierTraining loop = new ClassifierTraining("alexnet-cifar", train.size(), c.batch(), totalSteps,
-                ctx.seed() + 2, c.schedule(stepsPerEpoch), 20, "try a smaller epsW (now " + c.epsW() + ")");
+        ClassifierTraining loop = ClassifierTraining.ofEpochs("alexnet-cifar", train.size(), c.batch(), c.epochs(),
+                ctx.seed() + 2, c::schedule, 20, "try a smaller epsW (now " + c.epsW() + ")");
+        int stepsPerEpoch = loop.stepsPerEpoch();
+        long totalSteps = loop.steps();
         Optional<RunResult> stopped = loop.run(model, sgd, c, ctx, (order, from, to, step) -> {
             return new ClassifierTraining.Batch(trainingView(mean.subtract(train, order, from, to), c,
                     Rng.forStep(ctx.seed(), step)), train.labels(order, from, to));

@@ -188,9 +188,8 @@ public final class AlexNetExperiment implements Experiment<AlexNetConfig> {
         PcaColour pca = PcaColour.fit(train.sample(2_000, Rng.seeded(ctx.seed() + 3)).toRawRange().inputs());
         Sgd sgd = new Sgd(ParamGroup.decayMatricesOnly(model.namedParameters(),
                 Sgd.Config.momentum(c.momentum()).withWeightDecay(c.weightDecay())), c.lr());
-        ClassifierTraining loop = new ClassifierTraining("alexnet", train.size(), c.batch(),
-                (long) (train.size() / c.batch()) * c.epochs(), ctx.seed() + 2,
-                c.schedule(train.size() / c.batch()), 20, "try a smaller lr (now " + c.lr() + ")");
+        ClassifierTraining loop = ClassifierTraining.ofEpochs("alexnet", train.size(), c.batch(), c.epochs(),
+                ctx.seed() + 2, c::schedule, 20, "try a smaller lr (now " + c.lr() + ")");
         ctx.say("alexnet: training on " + train.size() + " images of " + classes + " classes, validating on "
                 + val.size());
         Optional<RunResult> stopped = loop.run(model, sgd, c, ctx, (order, from, to, step) -> {

@@ -108,11 +108,11 @@ public final class LeNetExperiment implements Experiment<LeNetConfig> {
         Sequential model = LeNet5.build(Rng.seeded(ctx.seed()));
         Sgd sgd = new Sgd(ParamGroup.decayMatricesOnly(model.namedParameters(),
                 Sgd.Config.momentum(c.momentum()).withWeightDecay(c.weightDecay())), c.lr());
-        int stepsPerEpoch = train.size() / c.batch();
-        long totalSteps = (long) stepsPerEpoch * c.epochs();
-        ClassifierTraining loop = new ClassifierTraining("lenet", train.size(), c.batch(), totalSteps, ctx.seed() + 1,
-                new Schedules.WarmupCosine(c.lr(), c.lr() / 100, 0, totalSteps), 50,
-                "try a smaller lr (now " + c.lr() + ")");
+        ClassifierTraining loop = ClassifierTraining.ofEpochs("lenet", train.size(), c.batch(), c.epochs(),
+                ctx.seed() + 1, perEpoch -> new Schedules.WarmupCosine(c.lr(), c.lr() / 100, 0, perEpoch * c.epochs()),
+                50, "try a smaller lr (now " + c.lr() + ")");
+        int stepsPerEpoch = loop.stepsPerEpoch();
+        long totalSteps = loop.steps();
         Crops.Flip flip = c.flip() ? Crops.Flip.RANDOM : Crops.Flip.NONE;
         Optional<RunResult> stopped = loop.run(model, sgd, c, ctx, (order, from, to, step) -> {
             LabelledData batch = train.select(order, from, to);
