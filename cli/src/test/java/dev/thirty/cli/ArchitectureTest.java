@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] ENGINE = {"dev.thirty.tensor..", "dev.thirty.autograd..", "dev.thirty.nn..",
-        "dev.thirty.optim..", "dev.thirty.data..", "dev.thirty.io..", "dev.thirty.parallel.."};
+        "dev.thirty.optim..", "dev.thirty.data..", "dev.thirty.io..", "dev.thirty.parallel..",
+        "dev.thirty.experiment.."};
 
     private static JavaClasses classes;
 

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * probability {@code p} and survivors are scaled by {@code 1/(1-p)}; in {@link Mode#EVAL} it is
  * the identity. Masks are drawn from the generator given here, so a seeded run is repeatable.
  */
-public final class Dropout extends Module implements Layer {
+public final class Dropout extends Module implements Layer, Stochastic {
 
     private final float p;
     private final RandomGenerator rng;
@@ -19,6 +19,11 @@ public final class Dropout extends Module implements Layer {
         }
         this.p = p;
         this.rng = rng;
+    }
+
+    @Override
+    public RandomGenerator generator() {
+        return rng;
     }
 
     @Override

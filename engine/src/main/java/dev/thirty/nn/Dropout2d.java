@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * are zeroed with probability {@code p}, the rest scaled by {@code 1/(1-p)}; the identity in
  * {@link Mode#EVAL}. Masks come from the generator given here, so a seeded run is repeatable.
  */
-public final class Dropout2d extends Module implements Layer {
+public final class Dropout2d extends Module implements Layer, Stochastic {
 
     private final float p;
     private final RandomGenerator rng;
@@ -19,6 +19,11 @@ public final class Dropout2d extends Module implements Layer {
         }
         this.p = p;
         this.rng = rng;
+    }
+
+    @Override
+    public RandomGenerator generator() {
+        return rng;
     }
 
     @Override
