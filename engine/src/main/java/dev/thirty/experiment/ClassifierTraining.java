@@ -51,6 +51,16 @@ public record ClassifierTraining(String name, int examples, int batch, long step
         Batch take(int[] order, int from, int to, long step);
     }
 
+    /**
+     * One minibatch's forward and backward passes: accumulates the gradients of the loss into the
+     * parameters (zeroed before) and returns the loss. By default the model's forward and softmax
+     * cross-entropy; a pipeline computes it micro-batch by micro-batch across its stages instead.
+     */
+    @FunctionalInterface
+    public interface Gradients {
+        float lossAndGradients(Batch batch);
+    }
+
     /** Runs after each step's logging and before its checkpoint: an evaluation at an epoch's end, say. */
     @FunctionalInterface
     public interface AfterStep {
@@ -99,6 +109,19 @@ public record ClassifierTraining(String name, int examples, int batch, long step
     public <M extends Module & Layer> Optional<RunResult> run(M model, Optimizer optimizer, Object config,
                                                               RunContext ctx, Batches batches, AfterStep after)
             throws IOException {
+        return run(model, optimizer, config, ctx, batches, b -> {
+            Tensor loss = CrossEntropy.crossEntropy(model.forward(b.inputs()), b.labels());
+            loss.backward();
+            return loss.item();
+        }, after);
+    }
+
+    /**
+     * As {@link #run(Module, Optimizer, Object, RunContext, Batches, AfterStep)}, with each step's loss and
+     * gradients computed by {@code gradients}.
+     */
+    public Optional<RunResult> run(Module model, Optimizer optimizer, Object config, RunContext ctx, Batches batches,
+                                   Gradients gradients, AfterStep after) throws IOException {
         long start = 0;
         if (ctx.resumeFrom().isPresent()) {
             TrainingState.restore(ctx.resumeFrom().get(), model, optimizer);
@@ -122,10 +145,8 @@ public record ClassifierTraining(String name, int examples, int batch, long step
             try (StepArena.Scope s = arena.open()) {
                 Batch b = batches.take(order, from, from + batch, step);
                 optimizer.zeroGrad();
-                Tensor loss = CrossEntropy.crossEntropy(model.forward(b.inputs()), b.labels());
-                loss.backward();
+                l = gradients.lossAndGradients(b);
                 optimizer.step();
-                l = loss.item();
             }
             long done = step + 1;
             if (!Float.isFinite(l)) {

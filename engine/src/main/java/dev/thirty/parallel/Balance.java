@@ -3,8 +3,12 @@ package dev.thirty.parallel;
 import dev.thirty.autograd.Backprop;
 import dev.thirty.nn.Layer;
 import dev.thirty.nn.Sequential;
+import dev.thirty.nn.Stochastic;
+import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How many consecutive layers of a sequential model each pipeline stage gets, as torchgpipe's
@@ -108,14 +112,16 @@ public final class Balance {
     }
 
     /**
-     * Each layer's forward plus backward time in nanoseconds on {@code sample}, summed over
-     * {@code repeats} passes after one untimed warm-up pass. Leaves the parameters' gradients zeroed.
+     * Each layer's forward plus backward time in nanoseconds on {@code sample}: the median over
+     * {@code repeats} passes after one untimed warm-up pass (a median, since one pass of a cheap layer
+     * can be stretched many times over by a collection or another process). Leaves the parameters'
+     * gradients zeroed.
      */
     public static double[] layerTimes(Sequential model, Tensor sample, int repeats) {
         if (repeats < 1) {
             throw new IllegalArgumentException("balance: repeats must be at least 1, got " + repeats);
         }
-        double[] nanos = new double[model.size()];
+        long[][] nanos = new long[model.size()][repeats];
         for (int r = 0; r <= repeats; r++) {
             Tensor x = sample;
             for (int i = 0; i < model.size(); i++) {
@@ -129,17 +135,115 @@ public final class Balance {
                 }
                 long t1 = System.nanoTime();
                 if (r > 0) {
-                    nanos[i] += t1 - t0;
+                    nanos[i][r - 1] = t1 - t0;
                 }
                 x = y.detach();
             }
         }
         model.parameters().forEach(p -> p.zeroGrad());
-        return nanos;
+        double[] median = new double[model.size()];
+        for (int i = 0; i < median.length; i++) {
+            Arrays.sort(nanos[i]);
+            median[i] = repeats % 2 == 1 ? nanos[i][repeats / 2]
+                    : (nanos[i][repeats / 2 - 1] + nanos[i][repeats / 2]) / 2.0;
+        }
+        return median;
     }
 
     /** The balance that evens out the stages' measured time ({@link #layerTimes}). */
     public static int[] byTime(Sequential model, int stages, Tensor sample, int repeats) {
         return partition(layerTimes(model, sample, repeats), stages);
+    }
+
+    /**
+     * {@code start} improved by running it: a few pipelined steps of {@code input} per candidate, moving
+     * one layer at a time from a stage to its lighter neighbour while that lowers the busiest stage's
+     * median working time by more than 2%. Per-layer timings ({@link #byTime}) see each layer alone and
+     * cache-hot; in the pipeline a stage's layers run together, beside another stage sharing the memory
+     * bus, and the split they suggest can be a layer off. Leaves the gradients zeroed and the dropout
+     * generators as they were; weights are not touched.
+     *
+     * @param steps pipelined steps per candidate (the median counts)
+     */
+    public static int[] refineByRun(Sequential model, int[] start, int microBatches, Tensor input,
+            Pipeline.MicroBatchLoss loss, int steps) {
+        check(start, model.size());
+        if (steps < 1) {
+            throw new IllegalArgumentException("balance: steps must be at least 1, got " + steps);
+        }
+        List<Rng> generators = new ArrayList<>();
+        model.apply(m -> {
+            if (m instanceof Stochastic s && s.generator() instanceof Rng r) {
+                generators.add(r);
+            }
+        });
+        List<long[]> saved = new ArrayList<>();
+        generators.forEach(r -> saved.add(r.state()));
+        try {
+            int[] best = start.clone();
+            long[] busy = stageTimes(model, best, microBatches, input, loss, steps);
+            for (int round = 0; round < 4 * start.length; round++) {
+                int[] bestMove = null;
+                long[] bestBusy = busy;
+                for (int j = 0; j + 1 < best.length; j++) {
+                    int[] moved = best.clone();
+                    if (busy[j] > busy[j + 1] && moved[j] > 1) {
+                        moved[j]--;
+                        moved[j + 1]++;
+                    } else if (busy[j + 1] > busy[j] && moved[j + 1] > 1) {
+                        moved[j]++;
+                        moved[j + 1]--;
+                    } else {
+                        continue;
+                    }
+                    long[] t = stageTimes(model, moved, microBatches, input, loss, steps);
+                    if (max(t) < 0.98 * max(bestBusy)) {
+                        bestMove = moved;
+                        bestBusy = t;
+                    }
+                }
+                if (bestMove == null) {
+                    break;
+                }
+                best = bestMove;
+                busy = bestBusy;
+            }
+            return best;
+        } finally {
+            model.zeroGrad();
+            for (int i = 0; i < generators.size(); i++) {
+                generators.get(i).setState(saved.get(i));
+            }
+        }
+    }
+
+    private static long[] stageTimes(Sequential model, int[] balance, int microBatches, Tensor input,
+            Pipeline.MicroBatchLoss loss, int steps) {
+        long[][] busy = new long[balance.length][steps];
+        try (Pipeline p = Pipeline.builder(model).balance(balance).microBatches(microBatches)
+                .checkpointing(Checkpointing.NEVER).build()) {
+            p.step(input, loss);  // warm-up
+            for (int s = 0; s < steps; s++) {
+                model.zeroGrad();
+                Timeline t = p.step(input, loss).timeline();
+                for (int k = 0; k < balance.length; k++) {
+                    busy[k][s] = t.busy(k);
+                }
+            }
+        }
+        long[] median = new long[balance.length];
+        for (int k = 0; k < balance.length; k++) {
+            Arrays.sort(busy[k]);
+            median[k] = busy[k][steps / 2];
+        }
+        return median;
+    }
+
+    private static long max(long[] v) {
+        long m = Long.MIN_VALUE;
+        for (long x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 }

@@ -288,7 +288,10 @@ public final class Pipeline implements AutoCloseable {
         int[][] shapes = new int[microBatches][];
         for (int m = 0; m < microBatches; m++) {
             for (Stage s : stages) {
-                Message out = s.forwardBox(st, m, handed[m], shapes[m]);
+                int mb = m;
+                float[] data = handed[m];
+                int[] shape = shapes[m];
+                Message out = s.pool.call(() -> s.forwardBox(st, mb, data, shape));
                 if (out != null) {
                     handed[m] = out.data();
                     shapes[m] = out.shape();
@@ -301,7 +304,10 @@ public final class Pipeline implements AutoCloseable {
         for (int m = microBatches - 1; m >= 0; m--) {
             float[] grad = null;
             for (int k = stages.length - 1; k >= 0; k--) {
-                Message back = stages[k].backwardBox(st, m, grad);
+                Stage s = stages[k];
+                int mb = m;
+                float[] g = grad;
+                Message back = s.pool.call(() -> s.backwardBox(st, mb, g));
                 grad = back == null ? null : back.data();
             }
         }
@@ -623,7 +629,7 @@ public final class Pipeline implements AutoCloseable {
                         roots[m] = y;
                         out = new Message(m, y.toArray(), y.shape().dims());
                     }
-                    held[m] = graphBytes(roots[m]);
+                    held[m] = activationBytes(roots[m]);
                 }
                 st.hold(this, held[m]);
                 return out;
@@ -662,7 +668,7 @@ public final class Pipeline implements AutoCloseable {
                 restore(generators, rngBefore[m]);
                 Tensor y = apply(inputs[m]);
                 roots[m] = last() ? st.lossFn.loss(y, st.from[m], st.from[m + 1]) : y;
-                long extra = graphBytes(roots[m]) - held[m];
+                long extra = activationBytes(roots[m]) - held[m];
                 st.hold(this, extra);
                 held[m] += extra;
             } catch (StageFailure f) {
@@ -816,7 +822,7 @@ public final class Pipeline implements AutoCloseable {
      * Bytes of the distinct storage arrays of every tensor in the graph below {@code root},
      * parameters excepted: the activations a recorded forward keeps alive for its backward.
      */
-    static long graphBytes(Tensor root) {
+    public static long activationBytes(Tensor root) {
         Map<float[], Boolean> seen = new IdentityHashMap<>();
         Map<Tensor, Boolean> visited = new IdentityHashMap<>();
         ArrayDeque<Tensor> todo = new ArrayDeque<>();

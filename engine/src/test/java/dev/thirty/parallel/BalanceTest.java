@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.thirty.nn.Activation;
+import dev.thirty.nn.Dropout;
+import dev.thirty.nn.functional.CrossEntropy;
 import dev.thirty.nn.Linear;
 import dev.thirty.nn.Sequential;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BalanceTest {
@@ -63,6 +68,31 @@ class BalanceTest {
         int[] timed = Balance.byTime(m, 2, Tensor.randn(rng, 32, 64), 2);
         Balance.check(timed, 5);
         m.parameters().forEach(p -> assertTrue(p.grad() == null || p.grad().toArray()[0] == 0f));
+    }
+
+    @Test
+    void refiningByRunMovesLayersOffAnOverloadedStageAndLeavesTheModelAsItWas() {
+        Rng rng = Rng.seeded(3);
+        Rng drop = Rng.seeded(4);
+        Sequential m = new Sequential(new Linear(256, 256, rng), new Linear(256, 256, rng), new Linear(256, 256, rng),
+                new Linear(256, 256, rng), new Dropout(0.5f, drop), new Linear(256, 10, rng));
+        long[] before = drop.state();
+        List<float[]> weights = new ArrayList<>();
+        m.parameters().forEach(p -> weights.add(p.toArray()));
+        Tensor x = Tensor.randn(rng, 64, 256);
+        int[] y = new int[64];
+        // stage 0 holds one of four equal layers: moving one more onto it lowers the busiest stage by a third
+        int[] refined = Balance.refineByRun(m, new int[] {1, 5}, 4, x,
+                (out, from, to) -> CrossEntropy.crossEntropy(out, Arrays.copyOfRange(y, from, to)), 3);
+        Balance.check(refined, 6);
+        assertTrue(refined[0] >= 2, Arrays.toString(refined));
+        assertArrayEquals(before, drop.state());
+        for (int i = 0; i < weights.size(); i++) {
+            assertArrayEquals(weights.get(i), m.parameters().get(i).toArray());
+            for (float g : m.parameters().get(i).grad().toArray()) {
+                assertEquals(0f, g);
+            }
+        }
     }
 
     @Test

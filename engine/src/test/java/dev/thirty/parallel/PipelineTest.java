@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.thirty.kernels.ComputePool;
+import dev.thirty.kernels.Window2d;
 import dev.thirty.nn.Activation;
+import dev.thirty.nn.Conv2d;
+import dev.thirty.nn.Pool2d;
+import dev.thirty.nn.Reshaping;
 import dev.thirty.nn.BatchNorm;
 import dev.thirty.nn.Dropout;
 import dev.thirty.nn.Layer;
@@ -114,6 +119,46 @@ class PipelineTest {
                 assertBitsEqual(reference, threaded, "balance " + Arrays.toString(balance) + ", " + c.key());
             }
         });
+    }
+
+    /** A small CNN, whose kernels split work by thread count: the in-order run must use each stage's pool too. */
+    private static Sequential cnn(long seed) {
+        Rng rng = Rng.seeded(seed);
+        Window2d conv = Window2d.square(3, 1, 1);
+        return Sequential.builder()
+                .add("conv1", new Conv2d(2, 8, conv, rng)).add("relu1", Activation.RELU.layer())
+                .add("pool1", Pool2d.max(Window2d.square(2, 2, 0)))
+                .add("conv2", new Conv2d(8, 8, conv, rng)).add("relu2", Activation.RELU.layer())
+                .add("flatten", Reshaping.flatten()).add("drop", new Dropout(0.3f, rng.split()))
+                .add("fc", new Linear(8 * 4 * 4, CLASSES, rng))
+                .build();
+    }
+
+    @Test
+    void convolutionsUnderTheDefaultPoolStillMatchToTheBit() {
+        List<List<float[]>> runs = new ArrayList<>();
+        for (boolean threaded : new boolean[] {false, true}) {
+            Sequential model = cnn(9);
+            Sgd sgd = new Sgd(model.parameters(), 0.1, 0.9);
+            try (ComputePool two = ComputePool.ofThreads(2);
+                    Pipeline p = Pipeline.builder(model).balance(4, 4).microBatches(4).build()) {
+                two.run(() -> {
+                    for (int step = 0; step < 2; step++) {
+                        Tensor x = Tensor.randn(Rng.seeded(step), 16, 2, 8, 8);
+                        int[] y = labels(16, step);
+                        sgd.zeroGrad();
+                        if (threaded) {
+                            p.step(x, crossEntropy(y));
+                        } else {
+                            p.stepSequentially(x, crossEntropy(y));
+                        }
+                        sgd.step();
+                    }
+                });
+            }
+            runs.add(weights(model));
+        }
+        assertBitsEqual(runs.get(0), runs.get(1), "cnn");
     }
 
     @Test
