@@ -25,6 +25,7 @@ final class Experiments {
             new dev.thirty.papers.coffee.CoffeeExperiment(),
             new dev.thirty.papers.coffee.CoffeeScalingExperiment(),
             new dev.thirty.papers.kolmogorov.KolmogorovExperiment(),
+            new dev.thirty.papers.gpipe.GpipeExperiment(),
             new SpiralsExperiment());
 
     private Experiments() {
