@@ -2,6 +2,7 @@ package dev.thirty.papers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.thirty.data.DataLocation;
 import dev.thirty.experiment.Experiment;
@@ -30,6 +31,17 @@ public final class ExperimentRuns {
     public static final long SEED = 11;
 
     private ExperimentRuns() {
+    }
+
+    /**
+     * The user's home, so that CIFAR-10's JPEG copy is decoded into the user cache once for every test;
+     * skips the test when {@code THIRTY_DATA} holds no {@code cifar10-jpeg/}.
+     */
+    public static Path homeWithCifar10() {
+        String env = System.getenv(DataLocation.DATA_ENV);
+        assumeTrue(env != null && Files.isDirectory(Path.of(env, "cifar10-jpeg")),
+                "CIFAR-10 not found: set THIRTY_DATA to a folder holding cifar10-jpeg/");
+        return Path.of(System.getProperty("user.home"));
     }
 
     /**

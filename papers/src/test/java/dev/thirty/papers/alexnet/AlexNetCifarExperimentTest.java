@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.thirty.data.DataLocation;
 import dev.thirty.experiment.RunResult;
 import dev.thirty.optim.LearningRateSchedule;
 import dev.thirty.papers.ExperimentRuns;
@@ -22,12 +20,8 @@ class AlexNetCifarExperimentTest {
     @TempDir
     Path tmp;
 
-    /** The user's home, so the JPEG copy is decoded into the user cache once for every test. */
     private static Path home() {
-        String env = System.getenv(DataLocation.DATA_ENV);
-        assumeTrue(env != null && Files.isDirectory(Path.of(env, "cifar10-jpeg")),
-                "CIFAR-10 not found: set THIRTY_DATA to a folder holding cifar10-jpeg/");
-        return Path.of(System.getProperty("user.home"));
+        return ExperimentRuns.homeWithCifar10();
     }
 
     /**
