@@ -48,6 +48,11 @@ public final class GpipeExperiment implements Experiment<GpipeConfig> {
     /** Pixels minus the mean image, over about the pixels' standard deviation (63 for CIFAR-10). */
     private static final float PIXEL_SCALE = 1f / 64;
     private static final int SIMULATED_MAX_STAGES = 8;
+    /**
+     * How far the measured bubble of two balanced stages may lie above GPipe's (K−1)/(M+K−1): on two cores
+     * of this machine kind it measured 0.02-0.035 above at M = 4..16 with the stages' work split 50/50.
+     */
+    static final double IDLE_MARGIN = 0.05;
 
     @Override
     public String name() {
@@ -286,6 +291,7 @@ public final class GpipeExperiment implements Experiment<GpipeConfig> {
                 + "| M | K = 1, 1 thread | K = 1, 2 threads | K = 2 | speedup | ideal | of ideal | bubble |"
                 + " (K−1)/(M+K−1) | simulated | work per stage |%n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|%n",
                 x.dim(0), c.sweepSteps()));
+        double[] worstExcess = {0};
         for (int m : sweepCounts(c)) {
             List<PipelineSweep.Setting> settings = List.of(new PipelineSweep.Setting(1, 1, m, Checkpointing.NEVER),
                     new PipelineSweep.Setting(1, 2, m, Checkpointing.NEVER),
@@ -303,6 +309,7 @@ public final class GpipeExperiment implements Experiment<GpipeConfig> {
                     piped.imagesPerSecond(), speedup, ideal, 100 * speedup / ideal, piped.idleFraction(),
                     Timeline.gpipeBubble(2, m), piped.simulatedIdle(), Math.round(100.0 * t.busy(0) / t.busy()),
                     Math.round(100.0 * t.busy(1) / t.busy()), Arrays.toString(piped.balance())));
+            worstExcess[0] = Math.max(worstExcess[0], piped.idleFraction() - Timeline.gpipeBubble(2, m));
             String key = "_m" + m;
             metrics.put("images_per_second/k1_1thread" + key, one.imagesPerSecond());
             metrics.put("images_per_second/k1_2threads" + key, two.imagesPerSecond());
@@ -316,6 +323,12 @@ public final class GpipeExperiment implements Experiment<GpipeConfig> {
                 TimelinePicture.writePng(ctx.runDir().resolve("timeline.png"), t, 1200);
             }
         }
+        md.append(String.format(Locale.ROOT, "%nThe measured bubble is within %.2f of (K−1)/(M+K−1) at every M"
+                + " here: %s. It can only exceed it: by the stages' imbalance, by boxes of one stage that take"
+                + " unequal times, and by the hand-offs; the simulator, given the measured box times, accounts for"
+                + " the first two.%n", IDLE_MARGIN, worstExcess[0] <= IDLE_MARGIN ? "yes" : String.format(Locale.ROOT,
+                        "**no**, the largest excess is %.3f", worstExcess[0])));
+        metrics.put("idle/largest_excess", worstExcess[0]);
         md.append(String.format(Locale.ROOT, "%n`timeline.png`: one K = 2 step at M = %d (stage 0 the upper row;"
                 + " forward blue, backward orange, consecutive micro-batches in alternating shades; white is the"
                 + " bubble), the paper's Figure 2.%n%n", c.microBatches()));
