@@ -1,0 +1,18 @@
+/**
+ * Neural Turing Machines: Graves, Wayne and Danihelka (2014), "Neural Turing Machines",
+ * arXiv:1410.5401.
+ *
+ * <table>
+ *   <caption>Paper to code</caption>
+ *   <tr><th>section</th><th>class</th></tr>
+ *   <tr><td>§3.1 reading, Eq. (2); §3.2 writing, erase and add, Eqs. (3), (4)</td>
+ *       <td>{@link dev.thirty.papers.ntm.Addressing#read}, {@link dev.thirty.papers.ntm.Addressing#write}</td></tr>
+ *   <tr><td>§3.3.1 content addressing, Eqs. (5), (6)</td>
+ *       <td>{@link dev.thirty.papers.ntm.Addressing#content}</td></tr>
+ *   <tr><td>§3.3.2 interpolation, circular shift, sharpening, Eqs. (7)–(9); Figure 2</td>
+ *       <td>{@link dev.thirty.papers.ntm.Addressing#address}</td></tr>
+ * </table>
+ *
+ * <p>The controller, the heads' output layer, the tasks of §4 and their training are still to come.
+ */
+package dev.thirty.papers.ntm;
