@@ -9,6 +9,7 @@ import dev.thirty.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * How many consecutive layers of a sequential model each pipeline stage gets, as torchgpipe's
@@ -180,41 +181,52 @@ public final class Balance {
         List<long[]> saved = new ArrayList<>();
         generators.forEach(r -> saved.add(r.state()));
         try {
-            int[] best = start.clone();
-            long[] busy = stageTimes(model, best, microBatches, input, loss, steps);
-            for (int round = 0; round < 4 * start.length; round++) {
-                int[] bestMove = null;
-                long[] bestBusy = busy;
-                for (int j = 0; j + 1 < best.length; j++) {
-                    int[] moved = best.clone();
-                    if (busy[j] > busy[j + 1] && moved[j] > 1) {
-                        moved[j]--;
-                        moved[j + 1]++;
-                    } else if (busy[j + 1] > busy[j] && moved[j + 1] > 1) {
-                        moved[j]++;
-                        moved[j + 1]--;
-                    } else {
-                        continue;
-                    }
-                    long[] t = stageTimes(model, moved, microBatches, input, loss, steps);
-                    if (max(t) < 0.98 * max(bestBusy)) {
-                        bestMove = moved;
-                        bestBusy = t;
-                    }
-                }
-                if (bestMove == null) {
-                    break;
-                }
-                best = bestMove;
-                busy = bestBusy;
-            }
-            return best;
+            return refine(start, b -> stageTimes(model, b, microBatches, input, loss, steps));
         } finally {
             model.zeroGrad();
             for (int i = 0; i < generators.size(); i++) {
                 generators.get(i).setState(saved.get(i));
             }
         }
+    }
+
+    /**
+     * The hill climb of {@link #refineByRun} with the stages' costs from {@code stageCosts} (one entry per
+     * stage of the balance it is given): from {@code start}, move one layer from a stage to its lighter
+     * neighbour while that lowers the largest cost by more than 2%, taking the best such move each round.
+     * A local search: it fixes a boundary or two that are a layer off (what timing each layer alone gets
+     * wrong), not a poor start, which {@link #partition} should give.
+     */
+    public static int[] refine(int[] start, Function<int[], long[]> stageCosts) {
+        int[] best = start.clone();
+        long[] busy = stageCosts.apply(best);
+        for (int round = 0; round < 4 * start.length; round++) {
+            int[] bestMove = null;
+            long[] bestBusy = busy;
+            for (int j = 0; j + 1 < best.length; j++) {
+                int[] moved = best.clone();
+                if (busy[j] > busy[j + 1] && moved[j] > 1) {
+                    moved[j]--;
+                    moved[j + 1]++;
+                } else if (busy[j + 1] > busy[j] && moved[j + 1] > 1) {
+                    moved[j]++;
+                    moved[j + 1]--;
+                } else {
+                    continue;
+                }
+                long[] t = stageCosts.apply(moved);
+                if (max(t) < 0.98 * max(bestBusy)) {
+                    bestMove = moved;
+                    bestBusy = t;
+                }
+            }
+            if (bestMove == null) {
+                break;
+            }
+            best = bestMove;
+            busy = bestBusy;
+        }
+        return best;
     }
 
     private static long[] stageTimes(Sequential model, int[] balance, int microBatches, Tensor input,

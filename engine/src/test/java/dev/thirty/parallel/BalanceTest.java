@@ -71,21 +71,41 @@ class BalanceTest {
     }
 
     @Test
-    void refiningByRunMovesLayersOffAnOverloadedStageAndLeavesTheModelAsItWas() {
+    void refiningMovesLayersOffTheBusiestStageUntilNoMoveHelps() {
+        long[] layer = {5, 5, 5, 5, 5, 1};
+        java.util.function.Function<int[], long[]> cost = b -> {
+            long[] out = new long[b.length];
+            int i = 0;
+            for (int k = 0; k < b.length; k++) {
+                for (int j = 0; j < b[k]; j++) {
+                    out[k] += layer[i++];
+                }
+            }
+            return out;
+        };
+        assertArrayEquals(new int[] {3, 3}, Balance.refine(new int[] {1, 5}, cost));   // 15 / 11
+        // one boundary at a time: from 5/5/16 it reaches 5/10/11, where moving any single boundary no longer
+        // helps, though 10/10/6 exists; a start from partition() is already that close
+        assertArrayEquals(new int[] {1, 2, 3}, Balance.refine(new int[] {1, 1, 4}, cost));
+        assertArrayEquals(new int[] {2, 2, 2}, Balance.refine(new int[] {2, 2, 2}, cost));
+        assertArrayEquals(new int[] {3, 3}, Balance.refine(new int[] {3, 3}, cost));   // already best
+    }
+
+    /** The timed version: whatever it chooses, it is a valid balance, and the model is left as it was. */
+    @Test
+    void refiningByRunLeavesTheModelAsItWas() {
         Rng rng = Rng.seeded(3);
         Rng drop = Rng.seeded(4);
-        Sequential m = new Sequential(new Linear(256, 256, rng), new Linear(256, 256, rng), new Linear(256, 256, rng),
-                new Linear(256, 256, rng), new Dropout(0.5f, drop), new Linear(256, 10, rng));
+        Sequential m = new Sequential(new Linear(64, 64, rng), new Linear(64, 64, rng), new Dropout(0.5f, drop),
+                new Linear(64, 10, rng));
         long[] before = drop.state();
         List<float[]> weights = new ArrayList<>();
         m.parameters().forEach(p -> weights.add(p.toArray()));
-        Tensor x = Tensor.randn(rng, 64, 256);
-        int[] y = new int[64];
-        // stage 0 holds one of four equal layers: moving one more onto it lowers the busiest stage by a third
-        int[] refined = Balance.refineByRun(m, new int[] {1, 5}, 4, x,
+        Tensor x = Tensor.randn(rng, 32, 64);
+        int[] y = new int[32];
+        int[] refined = Balance.refineByRun(m, new int[] {1, 3}, 4, x,
                 (out, from, to) -> CrossEntropy.crossEntropy(out, Arrays.copyOfRange(y, from, to)), 3);
-        Balance.check(refined, 6);
-        assertTrue(refined[0] >= 2, Arrays.toString(refined));
+        Balance.check(refined, 4);
         assertArrayEquals(before, drop.state());
         for (int i = 0; i < weights.size(); i++) {
             assertArrayEquals(weights.get(i), m.parameters().get(i).toArray());
