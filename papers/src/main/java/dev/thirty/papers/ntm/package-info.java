@@ -11,8 +11,10 @@
  *       <td>{@link dev.thirty.papers.ntm.Addressing#content}</td></tr>
  *   <tr><td>§3.3.2 interpolation, circular shift, sharpening, Eqs. (7)–(9); Figure 2</td>
  *       <td>{@link dev.thirty.papers.ntm.Addressing#address}</td></tr>
+ *   <tr><td>§3, Figure 1: controller, read and write heads, memory, one step at a time</td>
+ *       <td>{@link dev.thirty.papers.ntm.Ntm}</td></tr>
  * </table>
  *
- * <p>The controller, the heads' output layer, the tasks of §4 and their training are still to come.
+ * <p>The tasks of §4, the LSTM baseline, training and the experiment are still to come.
  */
 package dev.thirty.papers.ntm;
