@@ -1,0 +1,60 @@
+package dev.thirty.papers.ntm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.thirty.tensor.Rng;
+import org.junit.jupiter.api.Test;
+
+class CopyTaskTest {
+
+    @Test
+    void anEpisodeIsTheVectorsThenTheDelimiterThenSilence() {
+        float[] bits = new float[2 * 2 * 8];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = (i % 3 == 0) ? 1 : 0;
+        }
+        CopyTask.Episode e = new CopyTask.Episode(2, 2, bits);
+        assertEquals(5, e.steps());
+        float[] first = e.input(0).toArray();
+        assertEquals(18, first.length);
+        for (int b = 0; b < 2; b++) {
+            for (int k = 0; k < 8; k++) {
+                assertEquals(bits[b * 8 + k], first[b * 9 + k]);
+            }
+            assertEquals(0f, first[b * 9 + 8], "no delimiter during the sequence");
+        }
+        float[] delimiter = e.input(2).toArray();
+        for (int b = 0; b < 2; b++) {
+            assertEquals(1f, delimiter[b * 9 + 8]);
+            for (int k = 0; k < 8; k++) {
+                assertEquals(0f, delimiter[b * 9 + k]);
+            }
+        }
+        assertArrayEquals(new float[18], e.input(3).toArray());
+        assertArrayEquals(java.util.Arrays.copyOfRange(bits, 16, 32), e.target(1).toArray());
+    }
+
+    @Test
+    void lengthsCoverTheRangeAndBitsAreFair() {
+        Rng rng = Rng.seeded(1);
+        boolean[] seen = new boolean[21];
+        double ones = 0;
+        double all = 0;
+        for (int i = 0; i < 2000; i++) {
+            CopyTask.Episode e = CopyTask.sample(rng, 1, 1, 20);
+            seen[e.length()] = true;
+            for (float v : e.bits()) {
+                ones += v;
+                all++;
+            }
+        }
+        for (int l = 1; l <= 20; l++) {
+            assertTrue(seen[l], "length " + l);
+        }
+        assertEquals(0.5, ones / all, 0.01);
+        assertThrows(IllegalArgumentException.class, () -> CopyTask.sample(rng, 1, 5, 4));
+    }
+}
