@@ -26,6 +26,7 @@ final class Experiments {
             new dev.thirty.papers.coffee.CoffeeScalingExperiment(),
             new dev.thirty.papers.kolmogorov.KolmogorovExperiment(),
             new dev.thirty.papers.gpipe.GpipeExperiment(),
+            new dev.thirty.papers.ntm.NtmExperiment(),
             new SpiralsExperiment());
 
     private Experiments() {

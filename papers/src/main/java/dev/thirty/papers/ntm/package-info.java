@@ -13,8 +13,10 @@
  *       <td>{@link dev.thirty.papers.ntm.Addressing#address}</td></tr>
  *   <tr><td>§3, Figure 1: controller, read and write heads, memory, one step at a time</td>
  *       <td>{@link dev.thirty.papers.ntm.Ntm}</td></tr>
+ *   <tr><td>§4.1 the copy task; training and the generalisation test</td>
+ *       <td>{@link dev.thirty.papers.ntm.CopyTask}, {@link dev.thirty.papers.ntm.NtmExperiment}</td></tr>
  * </table>
  *
- * <p>The tasks of §4, the LSTM baseline, training and the experiment are still to come.
+ * <p>Still to come: repeat copy, associative recall and priority sort, the LSTM baseline, the figures.
  */
 package dev.thirty.papers.ntm;
