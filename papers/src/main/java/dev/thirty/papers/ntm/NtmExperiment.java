@@ -8,6 +8,7 @@ import dev.thirty.experiment.Headline;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
 import dev.thirty.experiment.TrainingState;
+import dev.thirty.nn.Module;
 import dev.thirty.nn.functional.BinaryCrossEntropy;
 import dev.thirty.nn.functional.Reduction;
 import dev.thirty.optim.GradClip;
@@ -56,6 +57,7 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
     public Map<String, NtmConfig> presets() {
         Map<String, NtmConfig> p = new LinkedHashMap<>();
         p.put("copy", NtmConfig.copy());
+        p.put("lstm", NtmConfig.lstm());
         p.put("ci", NtmConfig.ci());
         return p;
     }
@@ -75,6 +77,57 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
 
     /** Cost (bits, summed over the sequence) and wrong bits of one batch-1 episode. */
     record Outcome(Tensor loss, int wrongBits) {
+    }
+
+    /** The NTM or the LSTM baseline, as the training loop sees it. */
+    interface CopyModel {
+        Module module();
+
+        Outcome episode(CopyTask.Episode e);
+    }
+
+    static CopyModel of(NtmConfig c, long seed) {
+        if (c.model().equals("lstm")) {
+            LstmBaseline lstm = new LstmBaseline(CopyTask.INPUT, CopyTask.BITS, c.lstmHidden(), c.lstmLayers(),
+                    Rng.seeded(seed));
+            return new CopyModel() {
+                public Module module() {
+                    return lstm;
+                }
+
+                public Outcome episode(CopyTask.Episode e) {
+                    return baselineEpisode(lstm, e);
+                }
+            };
+        }
+        Ntm ntm = new Ntm(CopyTask.INPUT, CopyTask.BITS, c.hidden(), c.rows(), c.width(), 1, 1, Rng.seeded(seed));
+        return new CopyModel() {
+            public Module module() {
+                return ntm;
+            }
+
+            public Outcome episode(CopyTask.Episode e) {
+                return NtmExperiment.episode(ntm, e);
+            }
+        };
+    }
+
+    /** The baseline over {@code e}: logits of the output phase against the sequence. */
+    static Outcome baselineEpisode(LstmBaseline lstm, CopyTask.Episode e) {
+        Tensor logits = lstm.forward(LstmBaseline.inputs(e)).slice(1, e.length() + 1, e.steps());   // (B, L, 8)
+        Tensor[] targets = new Tensor[e.length()];
+        for (int j = 0; j < targets.length; j++) {
+            targets[j] = e.target(j);
+        }
+        Tensor target = dev.thirty.tensor.Layout.stack(1, targets);                                  // (B, L, 8)
+        Tensor loss = BinaryCrossEntropy.withLogits(logits, target, Reduction.SUM);
+        float[] y = logits.data();
+        float[] want = target.data();
+        int wrong = 0;
+        for (int k = 0; k < y.length; k++) {
+            wrong += (y[k] > 0) != (want[k] > 0.5f) ? 1 : 0;
+        }
+        return new Outcome(loss, wrong);
     }
 
     /** Runs {@code ntm} over {@code e}; the loss is the summed binary cross-entropy of the output phase. */
@@ -101,13 +154,13 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
     }
 
     /** Mean cost in bits and wrong bits per sequence over {@code count} held-out sequences. */
-    static double[] evaluate(Ntm ntm, int count, int minLength, int maxLength) {
+    static double[] evaluate(CopyModel model, int count, int minLength, int maxLength) {
         Rng rng = Rng.seeded(HELD_OUT_SEED + 1000L * maxLength + minLength);
         return GradMode.noGrad(() -> {
             double bits = 0;
             double wrong = 0;
             for (int i = 0; i < count; i++) {
-                Outcome o = episode(ntm, CopyTask.sample(rng, 1, minLength, maxLength));
+                Outcome o = model.episode(CopyTask.sample(rng, 1, minLength, maxLength));
                 bits += o.loss().item() / LN2;
                 wrong += o.wrongBits();
             }
@@ -117,7 +170,8 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
 
     @Override
     public RunResult run(NtmConfig c, RunContext ctx) throws IOException {
-        Ntm ntm = new Ntm(CopyTask.INPUT, CopyTask.BITS, c.hidden(), c.rows(), c.width(), 1, 1, Rng.seeded(ctx.seed()));
+        CopyModel model = of(c, ctx.seed());
+        Module ntm = model.module();
         RmsProp opt = new RmsProp(ntm.parameters(),
                 RmsProp.Config.defaults().withAlpha(c.alpha()).withMomentum(c.momentum()), c.lr());
         long start = 0;
@@ -125,8 +179,11 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
             TrainingState.restore(ctx.resumeFrom().get(), ntm, opt);
             start = ctx.resumeFrom().get().step();
         }
-        ctx.say(String.format(Locale.ROOT, "ntm: copy, lengths %d-%d, memory %d x %d, LSTM %d, %,d parameters",
-                c.minLength(), c.maxLength(), c.rows(), c.width(), c.hidden(), ntm.parameterCount()));
+        ctx.say(c.model().equals("ntm")
+                ? String.format(Locale.ROOT, "ntm: copy, lengths %d-%d, memory %d x %d, LSTM %d, %,d parameters",
+                        c.minLength(), c.maxLength(), c.rows(), c.width(), c.hidden(), ntm.parameterCount())
+                : String.format(Locale.ROOT, "ntm: copy, lengths %d-%d, the LSTM baseline %d x %d, %,d parameters",
+                        c.minLength(), c.maxLength(), c.lstmLayers(), c.lstmHidden(), ntm.parameterCount()));
         StepArena arena = new StepArena();
         for (long step = start; step < c.sequences(); step++) {
             CopyTask.Episode e = CopyTask.sample(Rng.forStep(ctx.seed() + 1, step), 1, c.minLength(), c.maxLength());
@@ -134,7 +191,7 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
             int wrong;
             try (StepArena.Scope s = arena.open()) {
                 opt.zeroGrad();
-                Outcome o = episode(ntm, e);
+                Outcome o = model.episode(e);
                 o.loss().backward();
                 GradClip.clipValues(ntm.parameters(), c.clip());
                 opt.step();
@@ -152,7 +209,7 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
                 ctx.log(done, "train/wrong_bits", wrong);
             }
             if (done % c.evalEvery() == 0 || done == c.sequences()) {
-                double[] ev = evaluate(ntm, c.evalSequences(), c.minLength(), c.maxLength());
+                double[] ev = evaluate(model, c.evalSequences(), c.minLength(), c.maxLength());
                 ctx.log(done, "eval/cost_bits", ev[0]);
                 ctx.log(done, "eval/wrong_bits", ev[1]);
             }
@@ -166,18 +223,19 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
         save(c.sequences(), ntm, opt, c, ctx);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
-        double[] trained = evaluate(ntm, c.evalSequences(), c.minLength(), c.maxLength());
+        double[] trained = evaluate(model, c.evalSequences(), c.minLength(), c.maxLength());
         metrics.put("eval/wrong_bits", trained[1]);
         metrics.put("eval/cost_bits", trained[0]);
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## Copy: error against sequence length%n%n"
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## Copy: error against sequence length (%s)%n%n"
                 + "Trained on lengths %d-%d for %,d sequences; %d held-out sequences of each length.%n%n"
                 + "| length | wrong bits per sequence | of the sequence's bits | cost (bits) |%n|---:|---:|---:|---:|%n",
-                c.minLength(), c.maxLength(), c.sequences(), c.evalSequences()));
+                c.model().equals("ntm") ? "NTM" : "LSTM baseline", c.minLength(), c.maxLength(), c.sequences(),
+                c.evalSequences()));
         md.append(String.format(Locale.ROOT, "| %d-%d (training) | %.2f | %.2f%% | %.2f |%n", c.minLength(),
                 c.maxLength(), trained[1], 100 * trained[1] / (CopyTask.BITS * (c.minLength() + c.maxLength()) / 2.0),
                 trained[0]));
         for (int length : c.lengths()) {
-            double[] r = evaluate(ntm, c.evalSequences(), length, length);
+            double[] r = evaluate(model, c.evalSequences(), length, length);
             metrics.put("generalisation/wrong_bits_" + length, r[1]);
             md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f%% | %.2f |%n", length, r[1],
                     100 * r[1] / (CopyTask.BITS * length), r[0]));
@@ -186,7 +244,7 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
         return RunResult.completed(c.sequences(), metrics);
     }
 
-    private static void save(long step, Ntm ntm, RmsProp opt, NtmConfig c, RunContext ctx) throws IOException {
+    private static void save(long step, Module ntm, RmsProp opt, NtmConfig c, RunContext ctx) throws IOException {
         ctx.saveCheckpoint(TrainingState.capture(step, ntm, opt, Map.of(), new ObjectMapper().valueToTree(c)));
     }
 }

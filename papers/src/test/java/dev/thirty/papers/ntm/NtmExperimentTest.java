@@ -36,17 +36,27 @@ class NtmExperimentTest {
 
     @Test
     void stopAndResumeIsExact() throws IOException {
-        NtmConfig c = new NtmConfig(8, 8, 4, 25, 1, 3, 1e-3, 0.9, 0.95, 10, 10, 5, new int[] {4});
+        NtmConfig c = new NtmConfig(8, 8, 4, 25, 1, 3, 1e-3, 0.9, 0.95, 10, 10, 5, new int[] {4}, "ntm", 3, 54);
         ExperimentRuns.assertStopAndResumeIsExact(new NtmExperiment(), c, tmp, 1, 25);
     }
 
     @Test
+    void theLstmBaselineTrainsOnTheSameTaskAndResumesExactly() throws IOException {
+        NtmConfig c = new NtmConfig(8, 8, 4, 25, 1, 3, 1e-3, 0.9, 0.95, 10, 10, 5, new int[] {4}, "lstm", 2, 8);
+        ExperimentRuns.assertStopAndResumeIsExact(new NtmExperiment(), c, tmp, 1, 25);
+        assertEquals(62_000, new LstmBaseline(9, 8, 54, 3, dev.thirty.tensor.Rng.seeded(1)).parameterCount());
+    }
+
+    @Test
     void settingsAreCheckedWithClearMessages() {
+        var m = assertThrows(IllegalArgumentException.class, () -> new NtmConfig(100, 128, 20, 100, 1, 4, 1e-4, 0.9,
+                0.95, 10, 10, 5, new int[] {4}, "gru", 3, 54));
+        assertTrue(m.getMessage().contains("model must be ntm or lstm"), m.getMessage());
         var e = assertThrows(IllegalArgumentException.class, () -> new NtmConfig(100, 128, 20, 100, 5, 4, 1e-4, 0.9,
-                0.95, 10, 10, 5, new int[] {4}));
+                0.95, 10, 10, 5, new int[] {4}, "ntm", 3, 54));
         assertTrue(e.getMessage().contains("minLength <= maxLength"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new NtmConfig(100, 128, 20, 100, 1, 4, 1e-4, 0.9,
-                0.95, 10, 10, 5, new int[] {8, 4}));
+                0.95, 10, 10, 5, new int[] {8, 4}, "ntm", 3, 54));
         assertTrue(e.getMessage().contains("ascending"), e.getMessage());
     }
 }
