@@ -3,10 +3,8 @@ package dev.thirty.parallel;
 import dev.thirty.autograd.Backprop;
 import dev.thirty.nn.Layer;
 import dev.thirty.nn.Sequential;
-import dev.thirty.nn.Stochastic;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -172,21 +170,13 @@ public final class Balance {
         if (steps < 1) {
             throw new IllegalArgumentException("balance: steps must be at least 1, got " + steps);
         }
-        List<Rng> generators = new ArrayList<>();
-        model.apply(m -> {
-            if (m instanceof Stochastic s && s.generator() instanceof Rng r) {
-                generators.add(r);
-            }
-        });
-        List<long[]> saved = new ArrayList<>();
-        generators.forEach(r -> saved.add(r.state()));
+        List<Rng> generators = Generators.of(model);
+        long[][] saved = Generators.states(generators);
         try {
             return refine(start, b -> stageTimes(model, b, microBatches, input, loss, steps));
         } finally {
             model.zeroGrad();
-            for (int i = 0; i < generators.size(); i++) {
-                generators.get(i).setState(saved.get(i));
-            }
+            Generators.restore(generators, saved);
         }
     }
 

@@ -1,31 +1,19 @@
 package dev.thirty.parallel;
 
-import dev.thirty.autograd.Backprop;
-import dev.thirty.autograd.GradMode;
 import dev.thirty.kernels.ComputePool;
-import dev.thirty.nn.Layer;
-import dev.thirty.nn.Module;
 import dev.thirty.nn.Sequential;
-import dev.thirty.nn.Stochastic;
 import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Rng;
-import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * GPipe (Huang et al., 2019): a sequential model cut into K stages of consecutive layers, each
@@ -102,7 +90,7 @@ public final class Pipeline implements AutoCloseable {
     private final int microBatches;
     private final Checkpointing checkpointing;
     private final int threadsPerStage;
-    private final Stage[] stages;
+    private final PipelineStage[] stages;
     private final List<Rng> allGenerators;
     private ExecutorService executor;
     private boolean closed;
@@ -114,15 +102,21 @@ public final class Pipeline implements AutoCloseable {
         this.checkpointing = b.checkpointing;
         this.threadsPerStage = b.threadsPerStage;
         Balance.check(balance, model.size());
-        this.stages = new Stage[balance.length];
+        this.stages = new PipelineStage[balance.length];
         int first = 0;
         for (int k = 0; k < stages.length; k++) {
-            stages[k] = new Stage(k, first, first + balance[k]);
+            stages[k] = new PipelineStage(model, k, stages.length, first, first + balance[k], microBatches,
+                    checkpointing, threadsPerStage);
             first += balance[k];
         }
-        checkParameters();
-        this.allGenerators = checkGenerators();
-        checkRunningStatistics();
+        PipelineChecks.parameters(model, stages);
+        PipelineChecks.generators(model, stages, checkpointing);
+        PipelineChecks.runningStatistics(model, microBatches, checkpointing);
+        List<Rng> all = new ArrayList<>();
+        for (PipelineStage s : stages) {
+            all.addAll(s.generators);
+        }
+        this.allGenerators = List.copyOf(all);
     }
 
     /** A pipeline over {@code model}; set its balance, then build. */
@@ -249,23 +243,23 @@ public final class Pipeline implements AutoCloseable {
             throw new IllegalArgumentException("pipeline: a mini-batch of shape " + input.shape() + " cannot be split into "
                     + microBatches + " micro-batches along its first axis");
         }
-        for (Stage s : stages) {
+        for (PipelineStage s : stages) {
             s.clear();
         }
-        long[][] before = states(allGenerators);
-        StepState st = new StepState(input, lossFn);
+        long[][] before = Generators.states(allGenerators);
+        StepState st = new StepState(input, lossFn, microBatches);
         try {
             if (threaded) {
-                runThreaded(st);
+                StageThreads.run(stages, st, microBatches, executor());
             } else {
                 runInOrder(st);
             }
         } catch (PipelineException e) {
             model.zeroGrad();
-            restore(allGenerators, before);
+            Generators.restore(allGenerators, before);
             throw e;
         } finally {
-            for (Stage s : stages) {
+            for (PipelineStage s : stages) {
                 s.release();
             }
         }
@@ -275,7 +269,7 @@ public final class Pipeline implements AutoCloseable {
         }
         List<Timeline.Event> events = new ArrayList<>();
         long[] stagePeaks = new long[stages.length];
-        for (Stage s : stages) {
+        for (PipelineStage s : stages) {
             events.addAll(s.events);
             stagePeaks[s.index] = s.peak;
         }
@@ -287,123 +281,32 @@ public final class Pipeline implements AutoCloseable {
         float[][] handed = new float[microBatches][];
         int[][] shapes = new int[microBatches][];
         for (int m = 0; m < microBatches; m++) {
-            for (Stage s : stages) {
+            for (PipelineStage s : stages) {
                 int mb = m;
                 float[] data = handed[m];
                 int[] shape = shapes[m];
-                Message out = s.pool.call(() -> s.forwardBox(st, mb, data, shape));
+                PipelineStage.Message out = s.pool.call(() -> s.forwardBox(st, mb, data, shape));
                 if (out != null) {
                     handed[m] = out.data();
                     shapes[m] = out.shape();
                 }
             }
         }
-        for (Stage s : stages) {
+        for (PipelineStage s : stages) {
             s.afterForwards();
         }
         for (int m = microBatches - 1; m >= 0; m--) {
             float[] grad = null;
             for (int k = stages.length - 1; k >= 0; k--) {
-                Stage s = stages[k];
+                PipelineStage s = stages[k];
                 int mb = m;
                 float[] g = grad;
-                Message back = s.pool.call(() -> s.backwardBox(st, mb, g));
+                PipelineStage.Message back = s.pool.call(() -> s.backwardBox(st, mb, g));
                 grad = back == null ? null : back.data();
             }
         }
-        for (Stage s : stages) {
+        for (PipelineStage s : stages) {
             s.afterBackwards();
-        }
-    }
-
-    private void runThreaded(StepState st) {
-        int k = stages.length;
-        List<BlockingQueue<Message>> forward = new ArrayList<>();
-        List<BlockingQueue<Message>> backward = new ArrayList<>();
-        for (int i = 0; i + 1 < k; i++) {
-            forward.add(new ArrayBlockingQueue<>(microBatches));
-            backward.add(new ArrayBlockingQueue<>(microBatches));
-        }
-        CountDownLatch done = new CountDownLatch(k);
-        AtomicReference<PipelineException> failure = new AtomicReference<>();
-        Abort abort = new Abort(k);
-        ExecutorService ex = executor();
-        for (Stage s : stages) {
-            ex.execute(() -> {
-                try {
-                    if (abort.enter(s.index)) {
-                        s.pool.run(() -> s.runAll(st, s.index == 0 ? null : forward.get(s.index - 1),
-                                s.index == k - 1 ? null : forward.get(s.index),
-                                s.index == k - 1 ? null : backward.get(s.index),
-                                s.index == 0 ? null : backward.get(s.index - 1)));
-                    }
-                } catch (StageFailure f) {
-                    if (failure.compareAndSet(null, f.exception)) {
-                        abort.stopAll();
-                    }
-                } catch (Throwable t) {
-                    if (failure.compareAndSet(null, s.fail(-1, "setup", t))) {
-                        abort.stopAll();
-                    }
-                } finally {
-                    abort.leave(s.index);
-                    done.countDown();
-                }
-            });
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-                failure.compareAndSet(null, new PipelineException("pipeline: the step was interrupted", e));
-                abort.stopAll();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        PipelineException e = failure.get();
-        if (e != null) {
-            throw e;
-        }
-    }
-
-    /**
-     * Stopping a step: once {@link #stopAll} has run, stages that have not started do not, and those
-     * running are interrupted, so the next hand-off they wait on throws. A stage clears its own
-     * interrupt as it leaves, so its pool thread starts the next step clean.
-     */
-    private static final class Abort {
-        private final Thread[] running;
-        private boolean stopped;
-
-        Abort(int stages) {
-            running = new Thread[stages];
-        }
-
-        synchronized boolean enter(int stage) {
-            if (stopped) {
-                return false;
-            }
-            running[stage] = Thread.currentThread();
-            return true;
-        }
-
-        synchronized void leave(int stage) {
-            running[stage] = null;
-            Thread.interrupted();
-        }
-
-        synchronized void stopAll() {
-            stopped = true;
-            for (Thread t : running) {
-                if (t != null && t != Thread.currentThread()) {
-                    t.interrupt();
-                }
-            }
         }
     }
 
@@ -426,396 +329,9 @@ public final class Pipeline implements AutoCloseable {
         if (executor != null) {
             executor.shutdownNow();
         }
-        for (Stage s : stages) {
+        for (PipelineStage s : stages) {
             s.pool.close();
         }
-    }
-
-    // ---- the step's shared facts ----------------------------------------------------------------
-
-    /** An activation or gradient crossing a stage boundary: a copy, owned by its receiver. */
-    private record Message(int microBatch, float[] data, int[] shape) {
-    }
-
-    private final class StepState {
-        final Tensor input;
-        final MicroBatchLoss lossFn;
-        final int[] from = new int[microBatches + 1];
-        final float[] losses = new float[microBatches];
-        final long start = System.nanoTime();
-        final AtomicLong live = new AtomicLong();
-        final AtomicLong peak = new AtomicLong();
-
-        StepState(Tensor input, MicroBatchLoss lossFn) {
-            this.input = input;
-            this.lossFn = lossFn;
-            int n = input.dim(0);
-            for (int m = 0; m <= microBatches; m++) {
-                from[m] = (int) ((long) m * n / microBatches);
-            }
-        }
-
-        float weight(int m) {
-            return (float) (from[m + 1] - from[m]) / input.dim(0);
-        }
-
-        void hold(Stage s, long bytes) {
-            long now = live.addAndGet(bytes);
-            peak.accumulateAndGet(now, Math::max);
-            s.live += bytes;
-            s.peak = Math.max(s.peak, s.live);
-        }
-
-        void release(Stage s, long bytes) {
-            live.addAndGet(-bytes);
-            s.live -= bytes;
-        }
-
-        long now() {
-            return System.nanoTime() - start;
-        }
-    }
-
-    /** A stage's failure, already described, on its way out of the stage's loop. */
-    private static final class StageFailure extends RuntimeException {
-        final PipelineException exception;
-
-        StageFailure(PipelineException exception) {
-            super(exception.getMessage(), null, false, false);
-            this.exception = exception;
-        }
-    }
-
-    // ---- a stage ---------------------------------------------------------------------------------
-
-    private final class Stage {
-        final int index;
-        final int from;
-        final int to;
-        final List<Layer> layers = new ArrayList<>();
-        final List<Rng> generators = new ArrayList<>();
-        final ComputePool pool;
-        // per step
-        final Tensor[] inputs = new Tensor[microBatches];
-        final Tensor[] roots = new Tensor[microBatches];
-        final long[] held = new long[microBatches];
-        final long[][][] rngBefore = new long[microBatches][][];
-        long[][] rngAfter;
-        final List<Timeline.Event> events = new ArrayList<>();
-        long live;
-        long peak;
-
-        Stage(int index, int from, int to) {
-            this.index = index;
-            this.from = from;
-            this.to = to;
-            for (int i = from; i < to; i++) {
-                layers.add((Layer) model.get(i));
-            }
-            this.pool = ComputePool.ofThreads(threadsPerStage);
-        }
-
-        boolean last() {
-            return index == stages.length - 1;
-        }
-
-        String describe() {
-            List<String> names = model.names().subList(from, to);
-            return names.size() == 1 ? "layer " + names.get(0)
-                    : "layers " + names.get(0) + ".." + names.get(names.size() - 1);
-        }
-
-        PipelineException fail(int m, String phase, Throwable t) {
-            return new PipelineException(index, describe(), m, phase, t);
-        }
-
-        /** Drops the step's tensors (the timeline and peaks stay until the next step). */
-        void release() {
-            Arrays.fill(inputs, null);
-            Arrays.fill(roots, null);
-        }
-
-        void clear() {
-            Arrays.fill(inputs, null);
-            Arrays.fill(roots, null);
-            Arrays.fill(held, 0);
-            Arrays.fill(rngBefore, null);
-            rngAfter = null;
-            events.clear();
-            live = 0;
-            peak = 0;
-        }
-
-        Tensor apply(Tensor x) {
-            Tensor h = x;
-            for (Layer l : layers) {
-                h = l.forward(h);
-            }
-            return h;
-        }
-
-        /** The whole step of this stage, talking to its neighbours through the queues. */
-        void runAll(StepState st, BlockingQueue<Message> fromPrev, BlockingQueue<Message> toNext,
-                BlockingQueue<Message> fromNext, BlockingQueue<Message> toPrev) {
-            int m = 0;
-            String phase = "forward";
-            try {
-                for (; m < microBatches; m++) {
-                    Message in = fromPrev == null ? null : take(fromPrev, m);
-                    Message out = forwardBox(st, m, in == null ? null : in.data(), in == null ? null : in.shape());
-                    if (toNext != null) {
-                        toNext.put(out);
-                    }
-                }
-                afterForwards();
-                for (m = microBatches - 1; m >= 0; m--) {
-                    phase = "recompute";
-                    recomputeBox(st, m);
-                    phase = "backward";
-                    Message grad = fromNext == null ? null : take(fromNext, m);
-                    Message back = backwardOnly(st, m, grad == null ? null : grad.data());
-                    if (toPrev != null) {
-                        toPrev.put(back);
-                    }
-                }
-                afterBackwards();
-            } catch (StageFailure f) {
-                throw f;
-            } catch (Throwable t) {
-                throw new StageFailure(fail(Math.max(0, Math.min(m, microBatches - 1)), phase, t));
-            }
-        }
-
-        private Message take(BlockingQueue<Message> q, int m) throws InterruptedException {
-            Message msg = q.take();
-            if (msg.microBatch() != m) {
-                throw new IllegalStateException("expected micro-batch " + m + " from the neighbouring stage, got "
-                        + msg.microBatch());
-            }
-            return msg;
-        }
-
-        /** The forward of micro-batch {@code m}; returns what goes to the next stage (null at the last). */
-        Message forwardBox(StepState st, int m, float[] data, int[] shape) {
-            long t0 = st.now();
-            try {
-                Tensor x;
-                if (index == 0) {
-                    x = st.input.slice(0, st.from[m], st.from[m + 1]).detach();
-                } else {
-                    x = Tensor.wrap(data, Shape.of(shape)).requiringGrad();
-                }
-                inputs[m] = x;
-                boolean again = checkpointing.checkpoints(m, microBatches);
-                Message out;
-                if (again) {
-                    rngBefore[m] = states(generators);
-                    Tensor y = GradMode.noGrad(() -> apply(x));
-                    if (last()) {
-                        st.losses[m] = lossValue(GradMode.noGrad(() -> st.lossFn.loss(y, st.from[m], st.from[m + 1])), m);
-                        out = null;
-                    } else {
-                        out = new Message(m, y.toArray(), y.shape().dims());
-                    }
-                    held[m] = bytes(x);
-                } else {
-                    Tensor y = apply(x);
-                    if (last()) {
-                        Tensor loss = st.lossFn.loss(y, st.from[m], st.from[m + 1]);
-                        st.losses[m] = lossValue(loss, m);
-                        roots[m] = loss;
-                        out = null;
-                    } else {
-                        roots[m] = y;
-                        out = new Message(m, y.toArray(), y.shape().dims());
-                    }
-                    held[m] = activationBytes(roots[m]);
-                }
-                st.hold(this, held[m]);
-                return out;
-            } catch (StageFailure f) {
-                throw f;
-            } catch (RuntimeException | Error e) {
-                throw new StageFailure(fail(m, "forward", e));
-            } finally {
-                events.add(new Timeline.Event(index, m, Timeline.Kind.FORWARD, t0, Math.max(t0, st.now())));
-            }
-        }
-
-        private float lossValue(Tensor loss, int m) {
-            if (loss == null || loss.size() != 1) {
-                throw new StageFailure(fail(m, "loss", new IllegalArgumentException(
-                        "the loss must be a one-element tensor, got " + (loss == null ? "null" : loss.shape()))));
-            }
-            return loss.item();
-        }
-
-        void afterForwards() {
-            rngAfter = states(generators);
-        }
-
-        void afterBackwards() {
-            restore(generators, rngAfter);
-        }
-
-        /** Recomputes a checkpointed micro-batch's forward with the graph recorded, before its gradient comes. */
-        void recomputeBox(StepState st, int m) {
-            if (!checkpointing.checkpoints(m, microBatches)) {
-                return;
-            }
-            long t0 = st.now();
-            try {
-                restore(generators, rngBefore[m]);
-                Tensor y = apply(inputs[m]);
-                roots[m] = last() ? st.lossFn.loss(y, st.from[m], st.from[m + 1]) : y;
-                long extra = activationBytes(roots[m]) - held[m];
-                st.hold(this, extra);
-                held[m] += extra;
-            } catch (StageFailure f) {
-                throw f;
-            } catch (RuntimeException | Error e) {
-                throw new StageFailure(fail(m, "recompute", e));
-            } finally {
-                events.add(new Timeline.Event(index, m, Timeline.Kind.RECOMPUTE, t0, Math.max(t0, st.now())));
-            }
-        }
-
-        /** Recompute (if checkpointed) and backward of micro-batch {@code m}, for the in-order run. */
-        Message backwardBox(StepState st, int m, float[] grad) {
-            recomputeBox(st, m);
-            return backwardOnly(st, m, grad);
-        }
-
-        /** The backward of micro-batch {@code m}; returns its input's gradient for the previous stage. */
-        Message backwardOnly(StepState st, int m, float[] grad) {
-            long t0 = st.now();
-            try {
-                Tensor root = roots[m];
-                if (root.requiresGrad()) {
-                    float[] seed = last() ? new float[] {st.weight(m)} : grad;
-                    if (seed.length != root.size()) {
-                        throw new IllegalStateException("the gradient from the next stage has " + seed.length
-                                + " values for an output of shape " + root.shape());
-                    }
-                    Backprop.run(root, seed);
-                }
-                Message back = index == 0 ? null
-                        : new Message(m, inputs[m].gradBuffer(), inputs[m].shape().dims());
-                st.release(this, held[m]);
-                held[m] = 0;
-                roots[m] = null;
-                inputs[m] = null;
-                return back;
-            } catch (StageFailure f) {
-                throw f;
-            } catch (RuntimeException | Error e) {
-                throw new StageFailure(fail(m, "backward", e));
-            } finally {
-                events.add(new Timeline.Event(index, m, Timeline.Kind.BACKWARD, t0, Math.max(t0, st.now())));
-            }
-        }
-    }
-
-    // ---- checks made once ----------------------------------------------------------------------
-
-    private void checkParameters() {
-        Map<Parameter, String> owner = new IdentityHashMap<>();
-        for (Stage s : stages) {
-            for (int i = s.from; i < s.to; i++) {
-                String layer = model.names().get(i);
-                for (Parameter p : model.get(i).parameters()) {
-                    String before = owner.putIfAbsent(p, "stage " + s.index + " (layer " + layer + ")");
-                    if (before != null && !before.startsWith("stage " + s.index + " ")) {
-                        throw new IllegalArgumentException("pipeline: a parameter of shape " + p.shape()
-                                + " is shared by " + before + " and stage " + s.index + " (layer " + layer
-                                + "); each parameter must live in one stage");
-                    }
-                }
-            }
-        }
-    }
-
-    private List<Rng> checkGenerators() {
-        Map<Object, String> owner = new IdentityHashMap<>();
-        List<Rng> all = new ArrayList<>();
-        for (Stage s : stages) {
-            for (int i = s.from; i < s.to; i++) {
-                String layer = model.names().get(i);
-                List<Stochastic> found = new ArrayList<>();
-                model.get(i).apply(mod -> {
-                    if (mod instanceof Stochastic st) {
-                        found.add(st);
-                    }
-                });
-                for (Stochastic st : found) {
-                    Object g = st.generator();
-                    String before = owner.putIfAbsent(g, "stage " + s.index + " (layer " + layer + ")");
-                    if (before != null) {
-                        if (!before.startsWith("stage " + s.index + " ")) {
-                            throw new IllegalArgumentException("pipeline: layers of " + before + " and stage " + s.index
-                                    + " (layer " + layer + ") draw from the same random generator, which their threads"
-                                    + " would race on; give each stage's dropout a generator of its own (Rng.split())");
-                        }
-                        continue;
-                    }
-                    if (g instanceof Rng r) {
-                        s.generators.add(r);
-                        all.add(r);
-                    } else if (checkpointing != Checkpointing.NEVER) {
-                        throw new IllegalArgumentException("pipeline: layer " + layer + " draws from a "
-                                + g.getClass().getSimpleName() + ", whose state cannot be saved, so a recomputed forward"
-                                + " would draw different dropout masks; give it a dev.thirty.tensor.Rng or use"
-                                + " checkpointing never");
-                    }
-                }
-            }
-        }
-        return all;
-    }
-
-    private void checkRunningStatistics() {
-        if (microBatches == 1 && checkpointing == Checkpointing.NEVER) {
-            return;
-        }
-        for (int i = 0; i < model.size(); i++) {
-            String layer = model.names().get(i);
-            List<String> found = new ArrayList<>();
-            model.get(i).apply(mod -> {
-                if (!mod.namedBuffers().isEmpty() && found.isEmpty()) {
-                    found.add(mod.getClass().getSimpleName() + " " + mod.namedBuffers().keySet());
-                }
-            });
-            if (!found.isEmpty()) {
-                throw new IllegalArgumentException("pipeline: layer " + layer + " (" + found.get(0)
-                        + ") keeps running statistics across a batch; with " + microBatches + " micro-batches and"
-                        + " checkpointing " + checkpointing.key() + " they would be those of micro-batches, updated"
-                        + " once per micro-batch and again by each recomputation. Pipelined training refuses it"
-                        + " (deferred batch norm is not built); use 1 micro-batch with checkpointing never");
-            }
-        }
-    }
-
-    // ---- helpers --------------------------------------------------------------------------------
-
-    private static long[][] states(List<Rng> gens) {
-        long[][] out = new long[gens.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = gens.get(i).state();
-        }
-        return out;
-    }
-
-    private static void restore(List<Rng> gens, long[][] states) {
-        if (states == null) {
-            return;
-        }
-        for (int i = 0; i < states.length; i++) {
-            gens.get(i).setState(states[i]);
-        }
-    }
-
-    private static long bytes(Tensor t) {
-        return 4L * t.size();
     }
 
     /**
@@ -834,7 +350,7 @@ public final class Pipeline implements AutoCloseable {
                 continue;
             }
             if (!(t instanceof Parameter) && seen.put(t.data(), Boolean.TRUE) == null) {
-                sum += bytes(t);
+                sum += 4L * t.size();
             }
             if (t.node() != null) {
                 for (Tensor in : t.node().inputs()) {
