@@ -118,7 +118,7 @@ final class GpipeBench implements Runnable {
             for (PipelineSweep.Measurement r : measured) {
                 PipelineSweep.Setting s = r.setting();
                 double speedup = r.imagesPerSecond() / base.imagesPerSecond();
-                double ideal = s.stages() == 1 ? 1 : s.stages() * (double) m / (m + s.stages() - 1);
+                double ideal = Timeline.gpipeSpeedup(s.stages(), m);
                 double bubble = Timeline.gpipeBubble(s.stages(), m);
                 out.printf(Locale.ROOT, "%4d %-26s %10.1f %7.2fx %6.2fx %7.0f%% %7.3f %7.3f %7.3f  %s %s%n", m,
                         s.label().replaceFirst(", M=\\d+$", ""), r.imagesPerSecond(), speedup, ideal,

@@ -91,6 +91,14 @@ public record Timeline(int stages, int microBatches, List<Event> events) {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The speedup over one stage that GPipe's bubble leaves K stages of equal cost and M micro-batches:
+     * {@code K M / (M + K - 1)} (2M/(M+1) for two stages).
+     */
+    public static double gpipeSpeedup(int stages, int microBatches) {
+        return (double) stages * microBatches / (microBatches + stages - 1);
+    }
+
     /** GPipe's bubble for K stages of equal cost and M micro-batches: {@code (K-1)/(M+K-1)}. */
     public static double gpipeBubble(int stages, int microBatches) {
         return (double) (stages - 1) / (microBatches + stages - 1);

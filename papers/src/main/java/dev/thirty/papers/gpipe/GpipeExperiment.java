@@ -302,7 +302,7 @@ public final class GpipeExperiment implements Experiment<GpipeConfig> {
             PipelineSweep.Measurement two = r.get(1);
             PipelineSweep.Measurement piped = r.get(2);
             double speedup = piped.imagesPerSecond() / one.imagesPerSecond();
-            double ideal = 2.0 * m / (m + 1);
+            double ideal = Timeline.gpipeSpeedup(2, m);
             Timeline t = piped.timeline();
             md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.2fx | %.2fx | %.0f%% | %.3f | %.3f |"
                     + " %.3f | %d/%d%% %s |%n", m, one.imagesPerSecond(), two.imagesPerSecond(),
@@ -345,16 +345,10 @@ public final class GpipeExperiment implements Experiment<GpipeConfig> {
         List<PipelineSweep.Measurement> r = PipelineSweep.measureSideBySide(
                 () -> GpipeNet.build(c.width(), (float) c.dropout(), ctx.seed()), settings, x, y, 1, c.sweepSteps(),
                 balance);
-        long[] perStage = stageBytes(GpipeNet.build(c.width(), (float) c.dropout(), ctx.seed()), balance,
-                x.slice(0, 0, x.dim(0) / m));
-        long boundary = 0;
-        long graphs = 0;
-        Sequential probe = GpipeNet.build(c.width(), (float) c.dropout(), ctx.seed());
-        long[] inputs = stageInputBytes(probe, balance, x);
-        for (int k = 0; k < balance.length; k++) {
-            boundary += inputs[k];
-            graphs += perStage[k];
-        }
+        long[][] footprint = stageFootprint(GpipeNet.build(c.width(), (float) c.dropout(), ctx.seed()), balance,
+                x.slice(0, 0, x.dim(0) / m), x.dim(0));
+        long boundary = Arrays.stream(footprint[0]).sum();
+        long graphs = Arrays.stream(footprint[1]).sum();
         long predictedAlways = boundary + graphs;
         double plain = r.get(0).peakActivationBytes();
         md.append(String.format(Locale.ROOT, "## Activation memory%n%nPeak bytes of activation tensors held at once"
@@ -379,37 +373,23 @@ public final class GpipeExperiment implements Experiment<GpipeConfig> {
                 + " the forward recomputed at the start of a backward).%n%n"));
     }
 
-    /** Each stage's recorded-graph bytes for the micro-batch {@code x}. */
-    private static long[] stageBytes(Sequential net, int[] balance, Tensor x) {
-        long[] out = new long[balance.length];
+    /**
+     * For each stage: the bytes of its input for a whole batch of {@code batch} rows, and of its recorded graph
+     * for the micro-batch {@code x} (whose rows scale both).
+     */
+    private static long[][] stageFootprint(Sequential net, int[] balance, Tensor x, int batch) {
+        long[][] out = new long[2][balance.length];
         Tensor h = x;
         int layer = 0;
         for (int k = 0; k < balance.length; k++) {
             Tensor in = Tensor.of(h.toArray(), h.shape().dims()).requiringGrad();
+            out[0][k] = 4L * in.size() / in.dim(0) * batch;
             Tensor y = in;
             for (int i = 0; i < balance[k]; i++) {
                 y = ((Layer) net.get(layer++)).forward(y);
             }
-            out[k] = Pipeline.activationBytes(y);
+            out[1][k] = Pipeline.activationBytes(y);
             h = y.detach();
-        }
-        return out;
-    }
-
-    /** The bytes of each stage's input for the whole batch {@code x}. */
-    private static long[] stageInputBytes(Sequential net, int[] balance, Tensor x) {
-        long[] out = new long[balance.length];
-        Tensor h = x;
-        int layer = 0;
-        for (int k = 0; k < balance.length; k++) {
-            out[k] = 4L * h.size();
-            Tensor cur = h;
-            for (int i = 0; i < balance[k] && k + 1 < balance.length; i++) {
-                Layer l = (Layer) net.get(layer++);
-                Tensor in = cur;
-                cur = GradMode.noGrad(() -> l.forward(in));
-            }
-            h = cur;
         }
         return out;
     }
@@ -433,7 +413,7 @@ public final class GpipeExperiment implements Experiment<GpipeConfig> {
             sb.append("| ").append(k).append(" |");
             for (int m : ms) {
                 Timeline t = ScheduleSimulator.uniform(k, m, 1, 2, Checkpointing.NEVER);
-                double speed = (double) k * m * 3 / t.makespan();
+                double speed = (double) t.busy() / t.makespan();   // = K·M/(M+K−1): the stages' work over the span
                 sb.append(String.format(Locale.ROOT, " %.3f (%.2fx) |", t.idleFraction(), speed));
             }
             sb.append('\n');

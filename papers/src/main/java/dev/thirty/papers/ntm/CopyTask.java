@@ -56,6 +56,19 @@ public final class CopyTask {
             return Tensor.of(x, batch, INPUT);
         }
 
+        /** Every step's input at once, {@code (B, 2L + 1, 9)}, for a model that reads the whole sequence. */
+        public Tensor sequence() {
+            int steps = steps();
+            float[] x = new float[batch * steps * INPUT];
+            for (int t = 0; t < steps; t++) {
+                float[] at = input(t).data();
+                for (int b = 0; b < batch; b++) {
+                    System.arraycopy(at, b * INPUT, x, (b * steps + t) * INPUT, INPUT);
+                }
+            }
+            return Tensor.of(x, batch, steps, INPUT);
+        }
+
         /** The vector due at output step {@code j} (input step {@code L + 1 + j}), {@code (B, 8)}. */
         public Tensor target(int j) {
             float[] y = new float[batch * BITS];

@@ -4,7 +4,6 @@ import dev.thirty.nn.Linear;
 import dev.thirty.nn.Module;
 import dev.thirty.nn.recurrent.CellType;
 import dev.thirty.nn.recurrent.RecurrentStack;
-import dev.thirty.tensor.Layout;
 import dev.thirty.tensor.Tensor;
 import java.util.random.RandomGenerator;
 
@@ -30,14 +29,5 @@ public final class LstmBaseline extends Module {
         Tensor h = lstm.forward(x, lstm.zeroState(x.dim(0))).outputs();                 // (B, T, H)
         Tensor logits = output.forward(h.reshape(x.dim(0) * x.dim(1), hidden));          // (B*T, O)
         return logits.reshape(x.dim(0), x.dim(1), logits.dim(1));
-    }
-
-    /** The episode's inputs as one {@code (B, 2L + 1, 9)} tensor. */
-    static Tensor inputs(CopyTask.Episode e) {
-        Tensor[] steps = new Tensor[e.steps()];
-        for (int t = 0; t < steps.length; t++) {
-            steps[t] = e.input(t);
-        }
-        return Layout.stack(1, steps);
     }
 }

@@ -13,6 +13,7 @@ import dev.thirty.nn.functional.BinaryCrossEntropy;
 import dev.thirty.nn.functional.Reduction;
 import dev.thirty.optim.GradClip;
 import dev.thirty.optim.RmsProp;
+import dev.thirty.tensor.Layout;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code thirty run ntm}: the Neural Turing Machine learning the copy task (§4.1) with pytorch-ntm's
@@ -79,55 +81,39 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
     record Outcome(Tensor loss, int wrongBits) {
     }
 
-    /** The NTM or the LSTM baseline, as the training loop sees it. */
-    interface CopyModel {
-        Module module();
-
-        Outcome episode(CopyTask.Episode e);
+    /** The NTM or the LSTM baseline, as the training loop sees it: its module and how it runs an episode. */
+    record CopyModel(Module module, Function<CopyTask.Episode, Outcome> episode) {
     }
 
     static CopyModel of(NtmConfig c, long seed) {
         if (c.model().equals("lstm")) {
             LstmBaseline lstm = new LstmBaseline(CopyTask.INPUT, CopyTask.BITS, c.lstmHidden(), c.lstmLayers(),
                     Rng.seeded(seed));
-            return new CopyModel() {
-                public Module module() {
-                    return lstm;
-                }
-
-                public Outcome episode(CopyTask.Episode e) {
-                    return baselineEpisode(lstm, e);
-                }
-            };
+            return new CopyModel(lstm, e -> baselineEpisode(lstm, e));
         }
         Ntm ntm = new Ntm(CopyTask.INPUT, CopyTask.BITS, c.hidden(), c.rows(), c.width(), 1, 1, Rng.seeded(seed));
-        return new CopyModel() {
-            public Module module() {
-                return ntm;
-            }
-
-            public Outcome episode(CopyTask.Episode e) {
-                return NtmExperiment.episode(ntm, e);
-            }
-        };
+        return new CopyModel(ntm, e -> episode(ntm, e));
     }
 
     /** The baseline over {@code e}: logits of the output phase against the sequence. */
     static Outcome baselineEpisode(LstmBaseline lstm, CopyTask.Episode e) {
-        Tensor logits = lstm.forward(LstmBaseline.inputs(e)).slice(1, e.length() + 1, e.steps());   // (B, L, 8)
+        Tensor logits = lstm.forward(e.sequence()).slice(1, e.length() + 1, e.steps());   // (B, L, 8)
         Tensor[] targets = new Tensor[e.length()];
         for (int j = 0; j < targets.length; j++) {
             targets[j] = e.target(j);
         }
-        Tensor target = dev.thirty.tensor.Layout.stack(1, targets);                                  // (B, L, 8)
-        Tensor loss = BinaryCrossEntropy.withLogits(logits, target, Reduction.SUM);
-        float[] y = logits.data();
-        float[] want = target.data();
+        Tensor target = Layout.stack(1, targets);                                          // (B, L, 8)
+        return new Outcome(BinaryCrossEntropy.withLogits(logits, target, Reduction.SUM),
+                wrongBits(logits.data(), target.data()));
+    }
+
+    /** Output bits on the wrong side of 1/2 (logit 0). */
+    static int wrongBits(float[] logits, float[] targets) {
         int wrong = 0;
-        for (int k = 0; k < y.length; k++) {
-            wrong += (y[k] > 0) != (want[k] > 0.5f) ? 1 : 0;
+        for (int k = 0; k < logits.length; k++) {
+            wrong += (logits[k] > 0) != (targets[k] > 0.5f) ? 1 : 0;
         }
-        return new Outcome(loss, wrong);
+        return wrong;
     }
 
     /** Runs {@code ntm} over {@code e}; the loss is the summed binary cross-entropy of the output phase. */
@@ -143,11 +129,7 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
                 Tensor target = e.target(j);
                 Tensor l = BinaryCrossEntropy.withLogits(step.logits(), target, Reduction.SUM);
                 loss = loss == null ? l : loss.add(l);
-                float[] y = step.logits().data();
-                float[] want = target.data();
-                for (int k = 0; k < y.length; k++) {
-                    wrong += (y[k] > 0) != (want[k] > 0.5f) ? 1 : 0;
-                }
+                wrong += wrongBits(step.logits().data(), target.data());
             }
         }
         return new Outcome(loss, wrong);
@@ -160,7 +142,7 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
             double bits = 0;
             double wrong = 0;
             for (int i = 0; i < count; i++) {
-                Outcome o = model.episode(CopyTask.sample(rng, 1, minLength, maxLength));
+                Outcome o = model.episode().apply(CopyTask.sample(rng, 1, minLength, maxLength));
                 bits += o.loss().item() / LN2;
                 wrong += o.wrongBits();
             }
@@ -191,7 +173,7 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
             int wrong;
             try (StepArena.Scope s = arena.open()) {
                 opt.zeroGrad();
-                Outcome o = model.episode(e);
+                Outcome o = model.episode().apply(e);
                 o.loss().backward();
                 GradClip.clipValues(ntm.parameters(), c.clip());
                 opt.step();

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.thirty.autograd.GradMode;
 import dev.thirty.tensor.Rng;
-import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
-import dev.thirty.testkit.GradCheck;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class AddressingTest {
@@ -75,31 +71,6 @@ class AddressingTest {
         assertArrayEquals(new float[] {0.75f, 3f, 2.625f, 1f, 8f, 3.75f}, written.toArray(), EXACT);
     }
 
-    /** Finite differences of {@code op} against its backward pass, on inputs of the given shapes. */
-    private static void gradCheck(String name, Function<Tensor[], Tensor> op, float[][] values, int[]... shapes) {
-        GradCheck.Forward f = x -> GradMode.noGrad(() -> op.apply(tensors(x, shapes, false)).toArray());
-        GradCheck.Backward b = (x, upstream) -> {
-            Tensor[] leaves = tensors(x, shapes, true);
-            Tensor out = op.apply(leaves);
-            out.backward(Tensor.wrap(upstream, out.shape()));
-            float[][] grads = new float[leaves.length][];
-            for (int i = 0; i < leaves.length; i++) {
-                grads[i] = leaves[i].grad() == null ? new float[leaves[i].size()] : leaves[i].grad().toArray();
-            }
-            return grads;
-        };
-        GradCheck.check(name, values, f, b, GradCheck.Settings.DEFAULT, Rng.seeded(name.hashCode()));
-    }
-
-    private static Tensor[] tensors(float[][] x, int[][] shapes, boolean track) {
-        Tensor[] out = new Tensor[x.length];
-        for (int i = 0; i < x.length; i++) {
-            Tensor v = Tensor.wrap(x[i].clone(), Shape.of(shapes[i]));
-            out[i] = track ? v.requiringGrad() : v;
-        }
-        return out;
-    }
-
     private static float[] random(Rng rng, int n, float lo, float hi) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
@@ -133,28 +104,28 @@ class AddressingTest {
         int[] vec = {b, m};
         int[] wts = {b, n};
         int[] one = {b, 1};
-        gradCheck("similarity", x -> Addressing.similarity(x[0], x[1]),
+        GradChecks.check("similarity", x -> Addressing.similarity(x[0], x[1]),
                 new float[][] {random(rng, b * n * m, -1, 1), random(rng, b * m, -1, 1)}, mem, vec);
         // β near its edge (0) and large
-        gradCheck("content", x -> Addressing.content(x[0], x[1], x[2]),
+        GradChecks.check("content", x -> Addressing.content(x[0], x[1], x[2]),
                 new float[][] {random(rng, b * n * m, -1, 1), random(rng, b * m, -1, 1), new float[] {0.02f, 8f}},
                 mem, vec, one);
         // g near 0 and near 1
-        gradCheck("interpolate", x -> Addressing.interpolate(x[0], x[1], x[2]),
+        GradChecks.check("interpolate", x -> Addressing.interpolate(x[0], x[1], x[2]),
                 new float[][] {weighting(rng, b, n), weighting(rng, b, n), new float[] {0.02f, 0.98f}}, wts, wts, one);
         // a shift weighting nearly one-hot, and an even one
-        gradCheck("shift", x -> Addressing.shift(x[0], x[1]),
+        GradChecks.check("shift", x -> Addressing.shift(x[0], x[1]),
                 new float[][] {weighting(rng, b, n), new float[] {0.01f, 0.01f, 0.98f, 0.3f, 0.4f, 0.3f}}, wts,
                 new int[] {b, 3});
         // γ at its edge (1) and sharper
-        gradCheck("sharpen", x -> Addressing.sharpen(x[0], x[1]),
+        GradChecks.check("sharpen", x -> Addressing.sharpen(x[0], x[1]),
                 new float[][] {weighting(rng, b, n), new float[] {1.0f, 4f}}, wts, one);
-        gradCheck("read", x -> Addressing.read(x[0], x[1]),
+        GradChecks.check("read", x -> Addressing.read(x[0], x[1]),
                 new float[][] {random(rng, b * n * m, -1, 1), weighting(rng, b, n)}, mem, wts);
-        gradCheck("write", x -> Addressing.write(x[0], x[1], x[2], x[3]),
+        GradChecks.check("write", x -> Addressing.write(x[0], x[1], x[2], x[3]),
                 new float[][] {random(rng, b * n * m, -1, 1), weighting(rng, b, n), random(rng, b * m, 0, 1),
                     random(rng, b * m, -1, 1)}, mem, wts, vec, vec);
-        gradCheck("address", x -> Addressing.address(x[0], x[1], x[2], x[3], x[4], x[5], x[6]),
+        GradChecks.check("address", x -> Addressing.address(x[0], x[1], x[2], x[3], x[4], x[5], x[6]),
                 new float[][] {random(rng, b * n * m, -1, 1), random(rng, b * m, -1, 1), new float[] {1.5f, 3f},
                     new float[] {0.3f, 0.9f}, new float[] {0.2f, 0.5f, 0.3f, 0.1f, 0.1f, 0.8f},
                     new float[] {1.2f, 2.5f}, weighting(rng, b, n)},

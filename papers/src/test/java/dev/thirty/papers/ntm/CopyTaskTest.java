@@ -35,6 +35,14 @@ class CopyTaskTest {
         }
         assertArrayEquals(new float[18], e.input(3).toArray());
         assertArrayEquals(java.util.Arrays.copyOfRange(bits, 16, 32), e.target(1).toArray());
+        float[] all = e.sequence().toArray();   // (2, 5, 9): sequence b, step t
+        for (int t = 0; t < e.steps(); t++) {
+            float[] at = e.input(t).toArray();
+            for (int b = 0; b < 2; b++) {
+                assertArrayEquals(java.util.Arrays.copyOfRange(at, b * 9, b * 9 + 9),
+                        java.util.Arrays.copyOfRange(all, (b * 5 + t) * 9, (b * 5 + t) * 9 + 9), "step " + t);
+            }
+        }
     }
 
     @Test

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.thirty.autograd.GradMode;
 import dev.thirty.tensor.Parameter;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.Tensor;
-import dev.thirty.testkit.GradCheck;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,22 +86,8 @@ class NtmTest {
         Rng rng = Rng.seeded(seed);
         float[] xs = Tensor.randn(rng, steps * B, IN).toArray();
         float[] memory = Tensor.uniform(rng, -0.5f, 0.5f, B, ROWS, WIDTH).toArray();
-        int[][] shapes = {{steps * B, IN}, {B, ROWS, WIDTH}};
-        GradCheck.Forward f = x -> GradMode.noGrad(() -> unrolled(ntm, wrap(x[0], shapes[0], false),
-                wrap(x[1], shapes[1], false), steps).toArray());
-        GradCheck.Backward b = (x, upstream) -> {
-            Tensor a = wrap(x[0], shapes[0], true);
-            Tensor m = wrap(x[1], shapes[1], true);
-            Tensor out = unrolled(ntm, a, m, steps);
-            out.backward(Tensor.wrap(upstream, out.shape()));
-            return new float[][] {a.grad().toArray(), m.grad().toArray()};
-        };
-        GradCheck.check(name, new float[][] {xs, memory}, f, b, GradCheck.Settings.DEFAULT, rng);
-    }
-
-    private static Tensor wrap(float[] v, int[] shape, boolean track) {
-        Tensor t = Tensor.wrap(v.clone(), Shape.of(shape));
-        return track ? t.requiringGrad() : t;
+        GradChecks.check(name, x -> unrolled(ntm, x[0], x[1], steps), new float[][] {xs, memory},
+                new int[] {steps * B, IN}, new int[] {B, ROWS, WIDTH});
     }
 
     @Test
