@@ -13,7 +13,6 @@ import dev.thirty.nn.functional.BinaryCrossEntropy;
 import dev.thirty.nn.functional.Reduction;
 import dev.thirty.optim.GradClip;
 import dev.thirty.optim.RmsProp;
-import dev.thirty.tensor.Layout;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
@@ -24,9 +23,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code thirty run ntm}: the Neural Turing Machine learning the copy task (§4.1) with pytorch-ntm's
- * recipe, then its error on longer sequences than it was trained on (the paper's generalisation
- * test). Every training sequence is drawn from the seed and its step alone, and the held-out
+ * {@code thirty run ntm}: the Neural Turing Machine learning a task of §4 (copy by default; {@code --preset
+ * repeat-copy}, {@code recall}, {@code sort}, or {@code --set task=}) with pytorch-ntm's recipe, then its
+ * error on larger episodes than it was trained on (the paper's generalisation tests). Every training sequence is drawn from the seed and its step alone, and the held-out
  * sequences from a fixed seed, so a resumed run ends bit for bit where an uninterrupted one does.
  */
 public final class NtmExperiment implements Experiment<NtmConfig> {
@@ -41,7 +40,7 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
 
     @Override
     public String title() {
-        return "Neural Turing Machine: an LSTM controller with a 128 x 20 memory learns to copy sequences";
+        return "Neural Turing Machine: an LSTM controller with a 128 x 20 memory learns copy, repeat copy, recall and sort";
     }
 
     @Override
@@ -59,6 +58,9 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
     public Map<String, NtmConfig> presets() {
         Map<String, NtmConfig> p = new LinkedHashMap<>();
         p.put("copy", NtmConfig.copy());
+        p.put("repeat-copy", NtmConfig.repeatCopy());
+        p.put("recall", NtmConfig.recall());
+        p.put("sort", NtmConfig.sort());
         p.put("lstm", NtmConfig.lstm());
         p.put("ci", NtmConfig.ci());
         return p;
@@ -81,28 +83,29 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
     record Outcome(Tensor loss, int wrongBits) {
     }
 
-    /** The NTM or the LSTM baseline, as the training loop sees it: its module and how it runs an episode. */
-    record CopyModel(Module module, Function<CopyTask.Episode, Outcome> episode) {
+    /**
+     * The NTM or the LSTM baseline, as the training loop sees it: its module, how it runs an episode, and the
+     * task it was built for.
+     */
+    record TaskModel(Module module, Function<Episode, Outcome> episode, Task task) {
     }
 
-    static CopyModel of(NtmConfig c, long seed) {
+    static TaskModel of(NtmConfig c, long seed) {
+        Task task = Task.of(c);
         if (c.model().equals("lstm")) {
-            LstmBaseline lstm = new LstmBaseline(CopyTask.INPUT, CopyTask.BITS, c.lstmHidden(), c.lstmLayers(),
+            LstmBaseline lstm = new LstmBaseline(task.inputWidth(), task.outputWidth(), c.lstmHidden(), c.lstmLayers(),
                     Rng.seeded(seed));
-            return new CopyModel(lstm, e -> baselineEpisode(lstm, e));
+            return new TaskModel(lstm, e -> baselineEpisode(lstm, e), task);
         }
-        Ntm ntm = new Ntm(CopyTask.INPUT, CopyTask.BITS, c.hidden(), c.rows(), c.width(), 1, 1, Rng.seeded(seed));
-        return new CopyModel(ntm, e -> episode(ntm, e));
+        Ntm ntm = new Ntm(task.inputWidth(), task.outputWidth(), c.hidden(), c.rows(), c.width(), c.readHeads(),
+                c.writeHeads(), Rng.seeded(seed));
+        return new TaskModel(ntm, e -> episode(ntm, e), task);
     }
 
-    /** The baseline over {@code e}: logits of the output phase against the sequence. */
-    static Outcome baselineEpisode(LstmBaseline lstm, CopyTask.Episode e) {
-        Tensor logits = lstm.forward(e.sequence()).slice(1, e.length() + 1, e.steps());   // (B, L, 8)
-        Tensor[] targets = new Tensor[e.length()];
-        for (int j = 0; j < targets.length; j++) {
-            targets[j] = e.target(j);
-        }
-        Tensor target = Layout.stack(1, targets);                                          // (B, L, 8)
+    /** The baseline over {@code e}: logits of the output phase against the targets. */
+    static Outcome baselineEpisode(LstmBaseline lstm, Episode e) {
+        Tensor logits = lstm.forward(e.sequence()).slice(1, e.firstOutput(), e.steps());   // (B, J, O)
+        Tensor target = e.targetSequence();                                                 // (B, J, O)
         return new Outcome(BinaryCrossEntropy.withLogits(logits, target, Reduction.SUM),
                 wrongBits(logits.data(), target.data()));
     }
@@ -117,14 +120,14 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
     }
 
     /** Runs {@code ntm} over {@code e}; the loss is the summed binary cross-entropy of the output phase. */
-    static Outcome episode(Ntm ntm, CopyTask.Episode e) {
+    static Outcome episode(Ntm ntm, Episode e) {
         Ntm.State s = ntm.initialState(e.batch());
         Tensor loss = null;
         int wrong = 0;
         for (int t = 0; t < e.steps(); t++) {
             Ntm.Step step = ntm.step(e.input(t), s);
             s = step.state();
-            int j = t - e.length() - 1;
+            int j = t - e.firstOutput();
             if (j >= 0) {
                 Tensor target = e.target(j);
                 Tensor l = BinaryCrossEntropy.withLogits(step.logits(), target, Reduction.SUM);
@@ -135,24 +138,31 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
         return new Outcome(loss, wrong);
     }
 
-    /** Mean cost in bits and wrong bits per sequence over {@code count} held-out sequences. */
-    static double[] evaluate(CopyModel model, int count, int minLength, int maxLength) {
-        Rng rng = Rng.seeded(HELD_OUT_SEED + 1000L * maxLength + minLength);
+    /**
+     * Mean cost in bits, wrong bits and target bits per sequence over {@code count} held-out sequences of
+     * sizes {@code [minSize, maxSize]}.
+     */
+    static double[] evaluate(TaskModel model, int count, int minSize, int maxSize) {
+        Rng rng = Rng.seeded(HELD_OUT_SEED + 1000L * maxSize + minSize);
         return GradMode.noGrad(() -> {
             double bits = 0;
             double wrong = 0;
+            double targets = 0;
             for (int i = 0; i < count; i++) {
-                Outcome o = model.episode().apply(CopyTask.sample(rng, 1, minLength, maxLength));
+                Episode e = model.task().sample(rng, 1, minSize, maxSize);
+                Outcome o = model.episode().apply(e);
                 bits += o.loss().item() / LN2;
                 wrong += o.wrongBits();
+                targets += e.targets().length;
             }
-            return new double[] {bits / count, wrong / count};
+            return new double[] {bits / count, wrong / count, targets / count};
         });
     }
 
     @Override
     public RunResult run(NtmConfig c, RunContext ctx) throws IOException {
-        CopyModel model = of(c, ctx.seed());
+        TaskModel model = of(c, ctx.seed());
+        Task task = model.task();
         Module ntm = model.module();
         RmsProp opt = new RmsProp(ntm.parameters(),
                 RmsProp.Config.defaults().withAlpha(c.alpha()).withMomentum(c.momentum()), c.lr());
@@ -161,14 +171,16 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
             TrainingState.restore(ctx.resumeFrom().get(), ntm, opt);
             start = ctx.resumeFrom().get().step();
         }
+        String sizes = String.format(Locale.ROOT, "%s, %s %d-%d", task.name(), task.sizeName(), c.minLength(),
+                c.maxLength());
         ctx.say(c.model().equals("ntm")
-                ? String.format(Locale.ROOT, "ntm: copy, lengths %d-%d, memory %d x %d, LSTM %d, %,d parameters",
-                        c.minLength(), c.maxLength(), c.rows(), c.width(), c.hidden(), ntm.parameterCount())
-                : String.format(Locale.ROOT, "ntm: copy, lengths %d-%d, the LSTM baseline %d x %d, %,d parameters",
-                        c.minLength(), c.maxLength(), c.lstmLayers(), c.lstmHidden(), ntm.parameterCount()));
+                ? String.format(Locale.ROOT, "ntm: %s, memory %d x %d, LSTM %d, %d read / %d write heads, %,d parameters",
+                        sizes, c.rows(), c.width(), c.hidden(), c.readHeads(), c.writeHeads(), ntm.parameterCount())
+                : String.format(Locale.ROOT, "ntm: %s, the LSTM baseline %d x %d, %,d parameters",
+                        sizes, c.lstmLayers(), c.lstmHidden(), ntm.parameterCount()));
         StepArena arena = new StepArena();
         for (long step = start; step < c.sequences(); step++) {
-            CopyTask.Episode e = CopyTask.sample(Rng.forStep(ctx.seed() + 1, step), 1, c.minLength(), c.maxLength());
+            Episode e = task.sample(Rng.forStep(ctx.seed() + 1, step), 1, c.minLength(), c.maxLength());
             double bits;
             int wrong;
             try (StepArena.Scope s = arena.open()) {
@@ -208,19 +220,18 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
         double[] trained = evaluate(model, c.evalSequences(), c.minLength(), c.maxLength());
         metrics.put("eval/wrong_bits", trained[1]);
         metrics.put("eval/cost_bits", trained[0]);
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## Copy: error against sequence length (%s)%n%n"
-                + "Trained on lengths %d-%d for %,d sequences; %d held-out sequences of each length.%n%n"
-                + "| length | wrong bits per sequence | of the sequence's bits | cost (bits) |%n|---:|---:|---:|---:|%n",
-                c.model().equals("ntm") ? "NTM" : "LSTM baseline", c.minLength(), c.maxLength(), c.sequences(),
-                c.evalSequences()));
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## %s: error against %s (%s)%n%n"
+                + "Trained on %s %d-%d for %,d sequences; %d held-out sequences of each size.%n%n"
+                + "| %s | wrong bits per sequence | of the target bits | cost (bits) |%n|---:|---:|---:|---:|%n",
+                task.name(), task.sizeName(), c.model().equals("ntm") ? "NTM" : "LSTM baseline", task.sizeName(),
+                c.minLength(), c.maxLength(), c.sequences(), c.evalSequences(), task.sizeName()));
         md.append(String.format(Locale.ROOT, "| %d-%d (training) | %.2f | %.2f%% | %.2f |%n", c.minLength(),
-                c.maxLength(), trained[1], 100 * trained[1] / (CopyTask.BITS * (c.minLength() + c.maxLength()) / 2.0),
-                trained[0]));
-        for (int length : c.lengths()) {
-            double[] r = evaluate(model, c.evalSequences(), length, length);
-            metrics.put("generalisation/wrong_bits_" + length, r[1]);
-            md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f%% | %.2f |%n", length, r[1],
-                    100 * r[1] / (CopyTask.BITS * length), r[0]));
+                c.maxLength(), trained[1], 100 * trained[1] / trained[2], trained[0]));
+        for (int size : c.lengths()) {
+            double[] r = evaluate(model, c.evalSequences(), size, size);
+            metrics.put("generalisation/wrong_bits_" + size, r[1]);
+            md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f%% | %.2f |%n", size, r[1], 100 * r[1] / r[2],
+                    r[0]));
         }
         ctx.writeSamples(md.toString());
         return RunResult.completed(c.sequences(), metrics);

@@ -15,8 +15,12 @@
  *       <td>{@link dev.thirty.papers.ntm.Ntm}</td></tr>
  *   <tr><td>§4.1 the copy task; training and the generalisation test</td>
  *       <td>{@link dev.thirty.papers.ntm.CopyTask}, {@link dev.thirty.papers.ntm.NtmExperiment}</td></tr>
+ *   <tr><td>§4.2 repeat copy</td><td>{@link dev.thirty.papers.ntm.RepeatCopyTask}</td></tr>
+ *   <tr><td>§4.3 associative recall</td><td>{@link dev.thirty.papers.ntm.RecallTask}</td></tr>
+ *   <tr><td>§4.4 priority sort</td><td>{@link dev.thirty.papers.ntm.SortTask}</td></tr>
+ *   <tr><td>§4 the LSTM baseline</td><td>{@link dev.thirty.papers.ntm.LstmBaseline}</td></tr>
  * </table>
  *
- * <p>Still to come: repeat copy, associative recall and priority sort, the LSTM baseline, the figures.
+ * <p>Still to come: the feed-forward controller, the learning-curve and weighting figures.
  */
 package dev.thirty.papers.ntm;

@@ -16,7 +16,7 @@ class CopyTaskTest {
         for (int i = 0; i < bits.length; i++) {
             bits[i] = (i % 3 == 0) ? 1 : 0;
         }
-        CopyTask.Episode e = new CopyTask.Episode(2, 2, bits);
+        Episode e = CopyTask.episode(2, 2, bits);
         assertEquals(5, e.steps());
         float[] first = e.input(0).toArray();
         assertEquals(18, first.length);
@@ -52,9 +52,9 @@ class CopyTaskTest {
         double ones = 0;
         double all = 0;
         for (int i = 0; i < 2000; i++) {
-            CopyTask.Episode e = CopyTask.sample(rng, 1, 1, 20);
-            seen[e.length()] = true;
-            for (float v : e.bits()) {
+            Episode e = new CopyTask().sample(rng, 1, 1, 20);
+            seen[e.size()] = true;
+            for (float v : e.targets()) {
                 ones += v;
                 all++;
             }
@@ -63,6 +63,6 @@ class CopyTaskTest {
             assertTrue(seen[l], "length " + l);
         }
         assertEquals(0.5, ones / all, 0.01);
-        assertThrows(IllegalArgumentException.class, () -> CopyTask.sample(rng, 1, 5, 4));
+        assertThrows(IllegalArgumentException.class, () -> new CopyTask().sample(rng, 1, 5, 4));
     }
 }

@@ -47,8 +47,50 @@ class NtmExperimentTest {
         assertEquals(62_000, new LstmBaseline(9, 8, 54, 3, dev.thirty.tensor.Rng.seeded(1)).parameterCount());
     }
 
+    /** A tiny machine of {@code task} (25 sequences) whose stop and resume is exact. */
+    private static NtmConfig tiny(String task, int min, int max, int heads) {
+        return new NtmConfig(8, 8, 4, 25, min, max, 1e-3, 0.9, 0.95, 10, 10, 3, new int[] {max + 1}, "ntm", 3, 54,
+                task, heads, heads, 1, 3);
+    }
+
+    @Test
+    void everyTaskTrainsWritesItsTableAndResumesExactly() throws IOException {
+        for (NtmConfig c : new NtmConfig[] {tiny("repeat-copy", 1, 3, 1), tiny("recall", 2, 3, 1),
+                tiny("sort", 3, 4, 2)}) {
+            Path dir = tmp.resolve(c.task());
+            ExperimentRuns.assertStopAndResumeIsExact(new NtmExperiment(), c, dir, 1, 25);
+        }
+        Path run = tmp.resolve("sort-table");
+        RunResult r = ExperimentRuns.run(new NtmExperiment(), tiny("sort", 3, 4, 2), run, 1, null, () -> false);
+        assertEquals(RunResult.Status.COMPLETED, r.status());
+        assertTrue(r.metrics().containsKey("generalisation/wrong_bits_5"), r.metrics().toString());
+        String samples = Files.readString(run.resolve("samples.md"));
+        assertTrue(samples.contains("## sort: error against vectors") && samples.contains("| 3-4 (training) |"),
+                samples);
+    }
+
+    @Test
+    void thePresetsAreThePapersTasks() {
+        NtmExperiment x = new NtmExperiment();
+        assertEquals("repeat-copy", x.presets().get("repeat-copy").task());
+        assertEquals(10, x.presets().get("repeat-copy").maxRepeats());
+        assertEquals(2, x.presets().get("recall").minLength());
+        assertEquals(6, x.presets().get("recall").maxLength());
+        NtmConfig sort = x.presets().get("sort");
+        assertEquals(20, sort.minLength());
+        assertEquals(8, sort.readHeads() + sort.writeHeads(), "the paper's 8 heads");
+        NtmExperiment.TaskModel m = NtmExperiment.of(sort, 1);
+        assertEquals(10, m.task().inputWidth());
+        assertEquals(16, m.task().sample(dev.thirty.tensor.Rng.seeded(1), 1, 20, 20).outputSteps());
+    }
+
     @Test
     void settingsAreCheckedWithClearMessages() {
+        var t = assertThrows(IllegalArgumentException.class, () -> tiny("reverse", 1, 3, 1));
+        assertTrue(t.getMessage().contains("task must be one of [copy, repeat-copy, recall, sort]"), t.getMessage());
+        var r = assertThrows(IllegalArgumentException.class, () -> tiny("recall", 1, 3, 1));
+        assertTrue(r.getMessage().contains("recall needs at least 2 items") && r.getMessage().contains("--preset recall"),
+                r.getMessage());
         var m = assertThrows(IllegalArgumentException.class, () -> new NtmConfig(100, 128, 20, 100, 1, 4, 1e-4, 0.9,
                 0.95, 10, 10, 5, new int[] {4}, "gru", 3, 54));
         assertTrue(m.getMessage().contains("model must be ntm or lstm"), m.getMessage());
