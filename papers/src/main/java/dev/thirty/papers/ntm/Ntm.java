@@ -47,16 +47,28 @@ public final class Ntm extends Module {
     private final int width;
     private final int readHeads;
     private final int writeHeads;
-    private final LstmCell controller;
+    private final LstmCell lstm;
+    private final Linear feedForward;
     private final List<Linear> heads = new ArrayList<>();
     private final Linear output;
 
-    /** The machine's state between steps. */
+    /** The machine's state between steps; {@code controller} is null for a feed-forward controller. */
     public record State(CellState controller, Tensor memory, Tensor reads, List<Tensor> weightings) {
 
         public State {
             weightings = List.copyOf(weightings);
         }
+    }
+
+    /** The controller network of §3: recurrent, or feed-forward with the memory as its only state. */
+    public enum Controller {
+        /** An LSTM cell: {@code (h, c)_t = LSTM([x_t, r_{t−1}], (h, c)_{t−1})}. */
+        LSTM,
+        /**
+         * One tanh layer, {@code h_t = tanh(W [x_t, r_{t−1}] + b)}: the only memory is the NTM's, which the
+         * paper notes makes the heads' behaviour easier to read. The paper does not give the activation.
+         */
+        FEED_FORWARD
     }
 
     /** One step's output logits {@code (B, O)} and the state after it. */
@@ -74,6 +86,12 @@ public final class Ntm extends Module {
      */
     public Ntm(int inputs, int outputs, int hidden, int rows, int width, int readHeads, int writeHeads,
             RandomGenerator rng) {
+        this(Controller.LSTM, inputs, outputs, hidden, rows, width, readHeads, writeHeads, rng);
+    }
+
+    /** The machine with the given controller; {@code hidden} is the controller's width. */
+    public Ntm(Controller kind, int inputs, int outputs, int hidden, int rows, int width, int readHeads,
+               int writeHeads, RandomGenerator rng) {
         if (inputs < 1 || outputs < 1 || hidden < 1 || rows < 2 || width < 1 || readHeads < 1 || writeHeads < 1) {
             throw new IllegalArgumentException("ntm: sizes must be positive (and at least 2 memory rows), got inputs "
                     + inputs + ", outputs " + outputs + ", hidden " + hidden + ", rows " + rows + ", width " + width
@@ -85,8 +103,10 @@ public final class Ntm extends Module {
         this.width = width;
         this.readHeads = readHeads;
         this.writeHeads = writeHeads;
-        this.controller = child("controller", new LstmCell(inputs + readHeads * width, hidden, LstmCell.Step.FUSED,
-                rng));
+        int in = inputs + readHeads * width;
+        this.lstm = kind == Controller.LSTM
+                ? child("controller", new LstmCell(in, hidden, LstmCell.Step.FUSED, rng)) : null;
+        this.feedForward = kind == Controller.FEED_FORWARD ? child("controller", new Linear(in, hidden, rng)) : null;
         for (int i = 0; i < readHeads + writeHeads; i++) {
             boolean write = i >= readHeads;
             heads.add(child((write ? "write" : "read") + (write ? i - readHeads : i),
@@ -110,7 +130,7 @@ public final class Ntm extends Module {
         for (int i = 0; i < readHeads + writeHeads; i++) {
             weightings.add(Tensor.of(w, batch, rows));
         }
-        return new State(controller.zeroState(batch), Tensor.full(MEMORY_INIT, batch, rows, width),
+        return new State(lstm == null ? null : lstm.zeroState(batch), Tensor.full(MEMORY_INIT, batch, rows, width),
                 Tensor.zeros(batch, readHeads * width), weightings);
     }
 
@@ -119,8 +139,9 @@ public final class Ntm extends Module {
         if (x.rank() != 2 || x.dim(1) != inputs) {
             throw new IllegalArgumentException("ntm: input must be (batch, " + inputs + "), got " + x.shape());
         }
-        CellState c = controller.forward(Layout.concat(1, x, s.reads()), s.controller());
-        Tensor h = c.h();
+        Tensor in = Layout.concat(1, x, s.reads());
+        CellState c = lstm == null ? null : lstm.forward(in, s.controller());
+        Tensor h = lstm == null ? feedForward.forward(in).tanh() : c.h();
         Tensor memory = s.memory();
         List<Tensor> weightings = new ArrayList<>();
         List<Tensor> reads = new ArrayList<>();

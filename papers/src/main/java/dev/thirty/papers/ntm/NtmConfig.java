@@ -28,14 +28,18 @@ import java.util.List;
  * @param writeHeads    the NTM's write heads
  * @param minRepeats    repeat copy: the fewest copies asked for in training
  * @param maxRepeats    repeat copy: the most
+ * @param controller    the NTM's controller: {@code lstm} or {@code feedforward} (one tanh layer of
+ *                      {@code hidden} units)
  */
 public record NtmConfig(int hidden, int rows, int width, int sequences, int minLength, int maxLength, double lr,
                         double momentum, double alpha, double clip, int evalEvery, int evalSequences, int[] lengths,
                         String model, int lstmLayers, int lstmHidden, String task, int readHeads, int writeHeads,
-                        int minRepeats, int maxRepeats) {
+                        int minRepeats, int maxRepeats, String controller) {
 
     public NtmConfig {
         require(TASKS.contains(task), "task must be one of " + TASKS + ", got '" + task + "'");
+        require("lstm".equals(controller) || "feedforward".equals(controller),
+                "controller must be lstm or feedforward, got '" + controller + "'");
         require(readHeads >= 1 && writeHeads >= 1, "readHeads and writeHeads must be positive");
         require(minRepeats >= 1 && maxRepeats >= minRepeats,
                 "need 1 <= minRepeats <= maxRepeats, got " + minRepeats + ".." + maxRepeats);
@@ -60,6 +64,13 @@ public record NtmConfig(int hidden, int rows, int width, int sequences, int minL
         }
     }
 
+    /** This configuration with another controller. */
+    public NtmConfig withController(String kind) {
+        return new NtmConfig(hidden, rows, width, sequences, minLength, maxLength, lr, momentum, alpha, clip, evalEvery,
+                evalSequences, lengths, model, lstmLayers, lstmHidden, task, readHeads, writeHeads, minRepeats,
+                maxRepeats, kind);
+    }
+
     /** The tasks {@code task} names. */
     public static final List<String> TASKS = List.of("copy", "repeat-copy", "recall", "sort");
 
@@ -68,7 +79,7 @@ public record NtmConfig(int hidden, int rows, int width, int sequences, int minL
                      double momentum, double alpha, double clip, int evalEvery, int evalSequences, int[] lengths,
                      String model, int lstmLayers, int lstmHidden) {
         this(hidden, rows, width, sequences, minLength, maxLength, lr, momentum, alpha, clip, evalEvery, evalSequences,
-                lengths, model, lstmLayers, lstmHidden, "copy", 1, 1, 1, 10);
+                lengths, model, lstmLayers, lstmHidden, "copy", 1, 1, 1, 10, "lstm");
     }
 
     private static void require(boolean ok, String message) {
@@ -108,13 +119,13 @@ public record NtmConfig(int hidden, int rows, int width, int sequences, int minL
      */
     public static NtmConfig repeatCopy() {
         return new NtmConfig(100, 128, 20, 50_000, 1, 10, 1e-4, 0.9, 0.95, 10, 500, 50, new int[] {10, 15, 20},
-                "ntm", 3, 54, "repeat-copy", 1, 1, 1, 10);
+                "ntm", 3, 54, "repeat-copy", 1, 1, 1, 10, "lstm");
     }
 
     /** Associative recall (§4.3): 2–6 items of three 6-bit vectors; the table asks of up to 12 items. */
     public static NtmConfig recall() {
         return new NtmConfig(100, 128, 20, 50_000, 2, 6, 1e-4, 0.9, 0.95, 10, 500, 50, new int[] {6, 8, 10, 12},
-                "ntm", 3, 54, "recall", 1, 1, 1, 10);
+                "ntm", 3, 54, "recall", 1, 1, 1, 10, "lstm");
     }
 
     /**
@@ -123,6 +134,6 @@ public record NtmConfig(int hidden, int rows, int width, int sequences, int minL
      */
     public static NtmConfig sort() {
         return new NtmConfig(100, 128, 20, 50_000, 20, 20, 1e-4, 0.9, 0.95, 10, 500, 50, new int[] {10, 20, 30},
-                "ntm", 3, 54, "sort", 4, 4, 1, 10);
+                "ntm", 3, 54, "sort", 4, 4, 1, 10, "lstm");
     }
 }

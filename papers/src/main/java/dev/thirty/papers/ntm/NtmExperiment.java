@@ -97,7 +97,8 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
                     Rng.seeded(seed));
             return new TaskModel(lstm, e -> baselineEpisode(lstm, e), task);
         }
-        Ntm ntm = new Ntm(task.inputWidth(), task.outputWidth(), c.hidden(), c.rows(), c.width(), c.readHeads(),
+        Ntm ntm = new Ntm(c.controller().equals("lstm") ? Ntm.Controller.LSTM : Ntm.Controller.FEED_FORWARD,
+                task.inputWidth(), task.outputWidth(), c.hidden(), c.rows(), c.width(), c.readHeads(),
                 c.writeHeads(), Rng.seeded(seed));
         return new TaskModel(ntm, e -> episode(ntm, e), task);
     }
@@ -174,8 +175,8 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
         String sizes = String.format(Locale.ROOT, "%s, %s %d-%d", task.name(), task.sizeName(), c.minLength(),
                 c.maxLength());
         ctx.say(c.model().equals("ntm")
-                ? String.format(Locale.ROOT, "ntm: %s, memory %d x %d, LSTM %d, %d read / %d write heads, %,d parameters",
-                        sizes, c.rows(), c.width(), c.hidden(), c.readHeads(), c.writeHeads(), ntm.parameterCount())
+                ? String.format(Locale.ROOT, "ntm: %s, memory %d x %d, %s controller %d, %d read / %d write heads, %,d parameters",
+                        sizes, c.rows(), c.width(), c.controller().equals("lstm") ? "LSTM" : "feed-forward", c.hidden(), c.readHeads(), c.writeHeads(), ntm.parameterCount())
                 : String.format(Locale.ROOT, "ntm: %s, the LSTM baseline %d x %d, %,d parameters",
                         sizes, c.lstmLayers(), c.lstmHidden(), ntm.parameterCount()));
         StepArena arena = new StepArena();

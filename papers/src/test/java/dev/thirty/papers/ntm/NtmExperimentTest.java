@@ -50,7 +50,7 @@ class NtmExperimentTest {
     /** A tiny machine of {@code task} (25 sequences) whose stop and resume is exact. */
     private static NtmConfig tiny(String task, int min, int max, int heads) {
         return new NtmConfig(8, 8, 4, 25, min, max, 1e-3, 0.9, 0.95, 10, 10, 3, new int[] {max + 1}, "ntm", 3, 54,
-                task, heads, heads, 1, 3);
+                task, heads, heads, 1, 3, "lstm");
     }
 
     @Test
@@ -60,6 +60,8 @@ class NtmExperimentTest {
             Path dir = tmp.resolve(c.task());
             ExperimentRuns.assertStopAndResumeIsExact(new NtmExperiment(), c, dir, 1, 25);
         }
+        ExperimentRuns.assertStopAndResumeIsExact(new NtmExperiment(), tiny("copy", 1, 3, 1).withController("feedforward"),
+                tmp.resolve("feedforward"), 1, 25);
         Path run = tmp.resolve("sort-table");
         RunResult r = ExperimentRuns.run(new NtmExperiment(), tiny("sort", 3, 4, 2), run, 1, null, () -> false);
         assertEquals(RunResult.Status.COMPLETED, r.status());
@@ -88,6 +90,8 @@ class NtmExperimentTest {
     void settingsAreCheckedWithClearMessages() {
         var t = assertThrows(IllegalArgumentException.class, () -> tiny("reverse", 1, 3, 1));
         assertTrue(t.getMessage().contains("task must be one of [copy, repeat-copy, recall, sort]"), t.getMessage());
+        var f = assertThrows(IllegalArgumentException.class, () -> tiny("copy", 1, 3, 1).withController("gru"));
+        assertTrue(f.getMessage().contains("controller must be lstm or feedforward"), f.getMessage());
         var r = assertThrows(IllegalArgumentException.class, () -> tiny("recall", 1, 3, 1));
         assertTrue(r.getMessage().contains("recall needs at least 2 items") && r.getMessage().contains("--preset recall"),
                 r.getMessage());

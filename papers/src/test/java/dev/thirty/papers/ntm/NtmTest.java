@@ -100,6 +100,19 @@ class NtmTest {
         gradCheck("ntm 4 steps", small(4), 4, 11);
     }
 
+    @Test
+    void theFeedForwardControllerHasTheGradientOfItsEquationsAndNoControllerState() {
+        Ntm ff = new Ntm(Ntm.Controller.FEED_FORWARD, IN, OUT, HIDDEN, ROWS, WIDTH, 2, 1, Rng.seeded(6));
+        assertEquals(null, ff.initialState(B).controller());
+        gradCheck("feed-forward ntm 3 steps", ff, 3, 13);
+        // the copy machine with a feed-forward controller of 100: one layer in place of the LSTM
+        Ntm copy = new Ntm(Ntm.Controller.FEED_FORWARD, 9, 8, 100, 128, 20, 1, 1, Rng.seeded(1));
+        long controller = 100L * (9 + 20) + 100;
+        long heads = (100 + 1) * (20 + 6) + (100 + 1) * (3 * 20 + 6);
+        assertEquals(controller + heads + (100 + 20 + 1) * 8, copy.parameterCount());
+        assertTrue(copy.namedParameters().containsKey("controller.weight"), copy.namedParameters().keySet().toString());
+    }
+
     /** Head biases that put β near 0, g near 0 or 1, s near one-hot and γ near 1: the edges of their ranges. */
     @Test
     void theAddressingPiecesNearTheirEdgesStillHaveTheirGradients() {
