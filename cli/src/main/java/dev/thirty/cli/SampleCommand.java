@@ -14,9 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code thirty sample <run-dir>}: generates text from a trained text model's checkpoint. */
+/**
+ * {@code thirty sample <run-dir>}: generates text from a trained text model's checkpoint, or runs a
+ * trained NTM on a new episode of {@code --length}.
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Generate text from a trained run of a text experiment.")
+        description = "Generate text from a trained run of a text experiment, or run a trained ntm on a new"
+                + " episode of size --length (printed, and drawn into the run folder).")
 final class SampleCommand implements Runnable {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder with a checkpoint.")
@@ -25,7 +29,8 @@ final class SampleCommand implements Runnable {
     @Option(names = "--prime", defaultValue = "", description = "Text to start from.")
     String prime;
 
-    @Option(names = "--length", defaultValue = "500", description = "Tokens to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--length", defaultValue = "500",
+            description = "Tokens to generate; for ntm, the episode's size (default: ${DEFAULT-VALUE}).")
     int length;
 
     @Option(names = "--temperature", defaultValue = "1.0", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
@@ -66,10 +71,10 @@ final class SampleCommand implements Runnable {
     private static <C extends Record> String sample(Experiment<C> e, Path dir, JsonNode recorded,
                                                     Sampler.Request request) throws IOException {
         if (!(e instanceof Sampler<?>)) {
-            throw new IllegalArgumentException("sample: '" + e.name() + "' is not a text model; sample works on"
-                    + " runs of text experiments");
+            throw new IllegalArgumentException("sample: '" + e.name() + "' has no sampler; sample works on runs of"
+                    + " text experiments and of ntm");
         }
         Checkpoint checkpoint = RunRecords.checkpoint(dir, "sample", "");
-        return ((Sampler<C>) e).sample(RunRecords.config(e, recorded), checkpoint, request);
+        return ((Sampler<C>) e).sample(RunRecords.config(e, recorded), checkpoint, request, dir);
     }
 }

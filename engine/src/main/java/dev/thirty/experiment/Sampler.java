@@ -2,6 +2,7 @@ package dev.thirty.experiment;
 
 import dev.thirty.io.Checkpoint;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The capability of a text experiment to generate from a trained run, as
@@ -40,4 +41,12 @@ public interface Sampler<C extends Record> {
 
     /** The prime followed by {@link Request#length()} generated tokens, as text. */
     String sample(C config, Checkpoint checkpoint, Request request) throws IOException;
+
+    /**
+     * {@link #sample(Record, Checkpoint, Request)} for the run in {@code runDir}, into which a sampler may
+     * also write what it draws (pictures); by default it draws nothing there.
+     */
+    default String sample(C config, Checkpoint checkpoint, Request request, Path runDir) throws IOException {
+        return sample(config, checkpoint, request);
+    }
 }

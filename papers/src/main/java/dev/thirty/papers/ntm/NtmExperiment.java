@@ -7,6 +7,7 @@ import dev.thirty.experiment.Experiment;
 import dev.thirty.experiment.Headline;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
+import dev.thirty.experiment.Sampler;
 import dev.thirty.experiment.TrainingState;
 import dev.thirty.nn.Module;
 import dev.thirty.nn.functional.BinaryCrossEntropy;
@@ -16,7 +17,9 @@ import dev.thirty.optim.RmsProp;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
+import dev.thirty.io.Checkpoint;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +31,7 @@ import java.util.function.Function;
  * error on larger episodes than it was trained on (the paper's generalisation tests). Every training sequence is drawn from the seed and its step alone, and the held-out
  * sequences from a fixed seed, so a resumed run ends bit for bit where an uninterrupted one does.
  */
-public final class NtmExperiment implements Experiment<NtmConfig> {
+public final class NtmExperiment implements Experiment<NtmConfig>, Sampler<NtmConfig> {
 
     private static final double LN2 = Math.log(2);
     private static final long HELD_OUT_SEED = 20_141_020L;
@@ -240,5 +243,16 @@ public final class NtmExperiment implements Experiment<NtmConfig> {
 
     private static void save(long step, Module ntm, RmsProp opt, NtmConfig c, RunContext ctx) throws IOException {
         ctx.saveCheckpoint(TrainingState.capture(step, ntm, opt, Map.of(), new ObjectMapper().valueToTree(c)));
+    }
+
+    @Override
+    public String sample(NtmConfig config, Checkpoint checkpoint, Sampler.Request request) throws IOException {
+        return NtmSampler.sample(config, checkpoint, request, null);
+    }
+
+    @Override
+    public String sample(NtmConfig config, Checkpoint checkpoint, Sampler.Request request, Path runDir)
+            throws IOException {
+        return NtmSampler.sample(config, checkpoint, request, runDir);
     }
 }
