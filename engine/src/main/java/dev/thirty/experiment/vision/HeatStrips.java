@@ -32,15 +32,22 @@ public final class HeatStrips {
             values = values.clone();
         }
 
-        /** Rows {@code [from, to)} of this panel. */
-        public Panel rows(int from, int to) {
-            if (from < 0 || to > rows || from >= to) {
-                throw new IllegalArgumentException("panel '" + name + "': rows " + from + ".." + to + " are not"
-                        + " within its " + rows);
+        /**
+         * The {@code count} rows from row {@code first} on, wrapping past the last row to row 0 (for
+         * circular memories), named by the rows they are.
+         */
+        public Panel rows(int first, int count) {
+            if (first < 0 || first >= rows || count < 1 || count > rows) {
+                throw new IllegalArgumentException("panel '" + name + "': " + count + " rows from row " + first
+                        + " are not within its " + rows);
             }
-            float[] v = new float[(to - from) * columns];
-            System.arraycopy(values, from * columns, v, 0, v.length);
-            return new Panel(name + " (rows " + from + "-" + (to - 1) + ")", v, to - from, columns);
+            float[] v = new float[count * columns];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(values, ((first + i) % rows) * columns, v, i * columns, columns);
+            }
+            int last = (first + count - 1) % rows;
+            String which = last >= first ? first + "-" + last : first + "-" + (rows - 1) + ", 0-" + last;
+            return new Panel(name + " (rows " + which + ")", v, count, columns);
         }
 
         /** The panel of {@code steps x width} values, row-major (time first), turned so time runs across. */

@@ -34,11 +34,14 @@ class HeatStripsTest {
     @Test
     void rowsCropAPanelAndBadShapesAreRefused() {
         HeatStrips.Panel p = new HeatStrips.Panel("w", new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
-        HeatStrips.Panel mid = p.rows(1, 3);
+        HeatStrips.Panel mid = p.rows(1, 2);
         assertArrayEquals(new float[] {3, 4, 5, 6}, mid.values());
         assertEquals("w (rows 1-2)", mid.name());
+        HeatStrips.Panel wrapped = p.rows(2, 2);
+        assertArrayEquals(new float[] {5, 6, 1, 2}, wrapped.values());
+        assertEquals("w (rows 2-2, 0-0)", wrapped.name());
         var e = assertThrows(IllegalArgumentException.class, () -> p.rows(2, 4));
-        assertTrue(e.getMessage().contains("rows 2..4"), e.getMessage());
+        assertTrue(e.getMessage().contains("4 rows from row 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new HeatStrips.Panel("x", new float[5], 2, 3));
         assertTrue(e.getMessage().contains("needs 6 values, got 5"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> HeatStrips.render(List.of(), 1, 1));

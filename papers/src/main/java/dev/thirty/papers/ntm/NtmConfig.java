@@ -20,7 +20,8 @@ import java.util.List;
  * @param evalEvery     sequences between evaluations on the fixed held-out sequences
  * @param evalSequences held-out sequences per evaluation and per length of the generalisation table
  * @param lengths       the sizes of the generalisation table, ascending
- * @param model         {@code ntm}, or {@code lstm} for the baseline of stacked LSTM layers
+ * @param model         {@code ntm}, {@code lstm} for the baseline of stacked LSTM layers, or {@code both}
+ *                      side by side on the same sequences (their learning curves on one plot)
  * @param lstmLayers    the baseline's layers
  * @param lstmHidden    the baseline's width
  * @param task          {@code copy}, {@code repeat-copy}, {@code recall} or {@code sort}
@@ -56,7 +57,8 @@ public record NtmConfig(int hidden, int rows, int width, int sequences, int minL
                 "need 1 <= minRepeats <= maxRepeats, got " + minRepeats + ".." + maxRepeats);
         require(!"recall".equals(task) || minLength >= 2, "recall needs at least 2 items (minLength), got " + minLength
                 + "; --preset recall has the paper's 2-6 items");
-        require("ntm".equals(model) || "lstm".equals(model), "model must be ntm or lstm, got '" + model + "'");
+        require("ntm".equals(model) || "lstm".equals(model) || "both".equals(model),
+                "model must be ntm, lstm or both, got '" + model + "'");
         require(lstmLayers >= 1 && lstmHidden >= 1, "lstmLayers and lstmHidden must be positive");
         require(hidden >= 1 && width >= 1 && rows >= 2, "hidden and width must be positive and rows at least 2");
         require(sequences >= 1, "sequences must be positive, got " + sequences);
@@ -117,6 +119,15 @@ public record NtmConfig(int hidden, int rows, int width, int sequences, int minL
     public static NtmConfig lstm() {
         return new NtmConfig(100, 128, 20, 25_000, 1, 20, 1e-4, 0.9, 0.95, 10, 500, 50,
                 new int[] {10, 20, 30, 40, 60, 80}, "lstm", 3, 54);
+    }
+
+    /**
+     * The NTM and the LSTM baseline trained side by side on the same copy sequences: the paper's Figure 3,
+     * their learning curves on one plot, and the generalisation table with a column for each.
+     */
+    public static NtmConfig compare() {
+        return new NtmConfig(100, 128, 20, 25_000, 1, 20, 1e-4, 0.9, 0.95, 10, 500, 50,
+                new int[] {10, 20, 30, 40, 60, 80}, "both", 3, 54);
     }
 
     /** A short run for tests: the same machine on sequences of 1–3 vectors. */

@@ -20,7 +20,9 @@ import dev.thirty.tensor.Tensor;
 import dev.thirty.io.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -65,6 +67,7 @@ public final class NtmExperiment implements Experiment<NtmConfig>, Sampler<NtmCo
         p.put("recall", NtmConfig.recall());
         p.put("sort", NtmConfig.sort());
         p.put("lstm", NtmConfig.lstm());
+        p.put("compare", NtmConfig.compare());
         p.put("ci", NtmConfig.ci());
         return p;
     }
@@ -86,24 +89,49 @@ public final class NtmExperiment implements Experiment<NtmConfig>, Sampler<NtmCo
     record Outcome(Tensor loss, int wrongBits) {
     }
 
+    /** One trained model: its name in the metrics, its module, and how it runs an episode. */
+    record Member(String name, Module module, Function<Episode, Outcome> episode) {
+    }
+
     /**
-     * The NTM or the LSTM baseline, as the training loop sees it: its module, how it runs an episode, and the
-     * task it was built for.
+     * What the training loop trains: the NTM, the LSTM baseline, or both side by side on the same sequences
+     * ({@code model=both}); its module (for both, a module holding the two as {@code ntm} and {@code lstm}),
+     * its members and the task.
      */
-    record TaskModel(Module module, Function<Episode, Outcome> episode, Task task) {
+    record TaskModel(Module module, List<Member> members, Task task) {
+
+        /** The NTM, or null when only the baseline trains. */
+        Ntm ntm() {
+            return members.stream().map(Member::module).filter(m -> m instanceof Ntm).map(m -> (Ntm) m).findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** Two modules trained together; their parameters are disjoint, so each learns as it would alone. */
+    static final class SideBySide extends Module {
+        SideBySide(Module ntm, Module lstm) {
+            child("ntm", ntm);
+            child("lstm", lstm);
+        }
     }
 
     static TaskModel of(NtmConfig c, long seed) {
         Task task = Task.of(c);
-        if (c.model().equals("lstm")) {
+        List<Member> members = new ArrayList<>();
+        if (!c.model().equals("lstm")) {
+            Ntm ntm = new Ntm(c.controller().equals("lstm") ? Ntm.Controller.LSTM : Ntm.Controller.FEED_FORWARD,
+                    task.inputWidth(), task.outputWidth(), c.hidden(), c.rows(), c.width(), c.readHeads(),
+                    c.writeHeads(), Rng.seeded(seed));
+            members.add(new Member("ntm", ntm, e -> episode(ntm, e)));
+        }
+        if (!c.model().equals("ntm")) {
             LstmBaseline lstm = new LstmBaseline(task.inputWidth(), task.outputWidth(), c.lstmHidden(), c.lstmLayers(),
                     Rng.seeded(seed));
-            return new TaskModel(lstm, e -> baselineEpisode(lstm, e), task);
+            members.add(new Member("lstm", lstm, e -> baselineEpisode(lstm, e)));
         }
-        Ntm ntm = new Ntm(c.controller().equals("lstm") ? Ntm.Controller.LSTM : Ntm.Controller.FEED_FORWARD,
-                task.inputWidth(), task.outputWidth(), c.hidden(), c.rows(), c.width(), c.readHeads(),
-                c.writeHeads(), Rng.seeded(seed));
-        return new TaskModel(ntm, e -> episode(ntm, e), task);
+        Module module = members.size() == 1 ? members.get(0).module()
+                : new SideBySide(members.get(0).module(), members.get(1).module());
+        return new TaskModel(module, List.copyOf(members), task);
     }
 
     /** The baseline over {@code e}: logits of the output phase against the targets. */
@@ -144,17 +172,17 @@ public final class NtmExperiment implements Experiment<NtmConfig>, Sampler<NtmCo
 
     /**
      * Mean cost in bits, wrong bits and target bits per sequence over {@code count} held-out sequences of
-     * sizes {@code [minSize, maxSize]}.
+     * sizes {@code [minSize, maxSize]}, for {@code member}.
      */
-    static double[] evaluate(TaskModel model, int count, int minSize, int maxSize) {
+    static double[] evaluate(Member member, Task task, int count, int minSize, int maxSize) {
         Rng rng = Rng.seeded(HELD_OUT_SEED + 1000L * maxSize + minSize);
         return GradMode.noGrad(() -> {
             double bits = 0;
             double wrong = 0;
             double targets = 0;
             for (int i = 0; i < count; i++) {
-                Episode e = model.task().sample(rng, 1, minSize, maxSize);
-                Outcome o = model.episode().apply(e);
+                Episode e = task.sample(rng, 1, minSize, maxSize);
+                Outcome o = member.episode().apply(e);
                 bits += o.loss().item() / LN2;
                 wrong += o.wrongBits();
                 targets += e.targets().length;
@@ -163,82 +191,121 @@ public final class NtmExperiment implements Experiment<NtmConfig>, Sampler<NtmCo
         });
     }
 
+    /** The metric name of {@code name} for a member: as is for a lone model, else with the member's prefix. */
+    private static String metric(TaskModel model, Member m, String name) {
+        return model.members().size() == 1 ? name : m.name() + "-" + name;
+    }
+
     @Override
     public RunResult run(NtmConfig c, RunContext ctx) throws IOException {
         TaskModel model = of(c, ctx.seed());
         Task task = model.task();
-        Module ntm = model.module();
-        RmsProp opt = new RmsProp(ntm.parameters(),
+        Module all = model.module();
+        RmsProp opt = new RmsProp(all.parameters(),
                 RmsProp.Config.defaults().withAlpha(c.alpha()).withMomentum(c.momentum()), c.lr());
         long start = 0;
         if (ctx.resumeFrom().isPresent()) {
-            TrainingState.restore(ctx.resumeFrom().get(), ntm, opt);
+            TrainingState.restore(ctx.resumeFrom().get(), all, opt);
             start = ctx.resumeFrom().get().step();
         }
-        String sizes = String.format(Locale.ROOT, "%s, %s %d-%d", task.name(), task.sizeName(), c.minLength(),
-                c.maxLength());
-        ctx.say(c.model().equals("ntm")
-                ? String.format(Locale.ROOT, "ntm: %s, memory %d x %d, %s controller %d, %d read / %d write heads, %,d parameters",
-                        sizes, c.rows(), c.width(), c.controller().equals("lstm") ? "LSTM" : "feed-forward", c.hidden(), c.readHeads(), c.writeHeads(), ntm.parameterCount())
-                : String.format(Locale.ROOT, "ntm: %s, the LSTM baseline %d x %d, %,d parameters",
-                        sizes, c.lstmLayers(), c.lstmHidden(), ntm.parameterCount()));
+        say(c, model, ctx);
+        List<Member> members = model.members();
         StepArena arena = new StepArena();
         for (long step = start; step < c.sequences(); step++) {
             Episode e = task.sample(Rng.forStep(ctx.seed() + 1, step), 1, c.minLength(), c.maxLength());
-            double bits;
-            int wrong;
+            double[] bits = new double[members.size()];
+            int[] wrong = new int[members.size()];
             try (StepArena.Scope s = arena.open()) {
                 opt.zeroGrad();
-                Outcome o = model.episode().apply(e);
-                o.loss().backward();
-                GradClip.clipValues(ntm.parameters(), c.clip());
+                Tensor loss = null;
+                for (int i = 0; i < members.size(); i++) {
+                    Outcome o = members.get(i).episode().apply(e);
+                    loss = loss == null ? o.loss() : loss.add(o.loss());
+                    bits[i] = o.loss().item() / LN2;
+                    wrong[i] = o.wrongBits();
+                }
+                loss.backward();
+                GradClip.clipValues(all.parameters(), c.clip());
                 opt.step();
-                bits = o.loss().item() / LN2;
-                wrong = o.wrongBits();
             }
             long done = step + 1;
-            if (!Double.isFinite(bits)) {
-                throw new IllegalStateException("ntm: the training cost became " + bits + " at sequence " + done
-                        + "; the weights before it are in the last checkpoint; try a smaller lr (now " + c.lr() + ")");
+            for (int i = 0; i < members.size(); i++) {
+                if (!Double.isFinite(bits[i])) {
+                    throw new IllegalStateException("ntm: the training cost of the " + members.get(i).name()
+                            + " became " + bits[i] + " at sequence " + done + "; the weights before it are in the"
+                            + " last checkpoint; try a smaller lr (now " + c.lr() + ")");
+                }
             }
-            ctx.progress(done, c.sequences(), bits);
-            if (done % 100 == 0) {
-                ctx.log(done, "train/cost_bits", bits);
-                ctx.log(done, "train/wrong_bits", wrong);
-            }
-            if (done % c.evalEvery() == 0 || done == c.sequences()) {
-                double[] ev = evaluate(model, c.evalSequences(), c.minLength(), c.maxLength());
-                ctx.log(done, "eval/cost_bits", ev[0]);
-                ctx.log(done, "eval/wrong_bits", ev[1]);
+            ctx.progress(done, c.sequences(), bits[0]);
+            for (int i = 0; i < members.size(); i++) {
+                Member m = members.get(i);
+                if (done % 100 == 0) {
+                    ctx.log(done, metric(model, m, "train/cost_bits"), bits[i]);
+                    ctx.log(done, metric(model, m, "train/wrong_bits"), wrong[i]);
+                }
+                if (done % c.evalEvery() == 0 || done == c.sequences()) {
+                    double[] ev = evaluate(m, task, c.evalSequences(), c.minLength(), c.maxLength());
+                    ctx.log(done, metric(model, m, "eval/cost_bits"), ev[0]);
+                    ctx.log(done, metric(model, m, "eval/wrong_bits"), ev[1]);
+                }
             }
             if (done < c.sequences() && ctx.checkpointDue(done)) {
-                save(done, ntm, opt, c, ctx);
+                save(done, all, opt, c, ctx);
                 if (ctx.stopRequested()) {
                     return RunResult.interrupted(done);
                 }
             }
         }
-        save(c.sequences(), ntm, opt, c, ctx);
+        save(c.sequences(), all, opt, c, ctx);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
-        double[] trained = evaluate(model, c.evalSequences(), c.minLength(), c.maxLength());
-        metrics.put("eval/wrong_bits", trained[1]);
-        metrics.put("eval/cost_bits", trained[0]);
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## %s: error against %s (%s)%n%n"
-                + "Trained on %s %d-%d for %,d sequences; %d held-out sequences of each size.%n%n"
-                + "| %s | wrong bits per sequence | of the target bits | cost (bits) |%n|---:|---:|---:|---:|%n",
-                task.name(), task.sizeName(), c.model().equals("ntm") ? "NTM" : "LSTM baseline", task.sizeName(),
-                c.minLength(), c.maxLength(), c.sequences(), c.evalSequences(), task.sizeName()));
-        md.append(String.format(Locale.ROOT, "| %d-%d (training) | %.2f | %.2f%% | %.2f |%n", c.minLength(),
-                c.maxLength(), trained[1], 100 * trained[1] / trained[2], trained[0]));
-        for (int size : c.lengths()) {
-            double[] r = evaluate(model, c.evalSequences(), size, size);
-            metrics.put("generalisation/wrong_bits_" + size, r[1]);
-            md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f%% | %.2f |%n", size, r[1], 100 * r[1] / r[2],
-                    r[0]));
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## %s: error against %s%n%n"
+                + "Trained on %s %d-%d for %,d sequences; %d held-out sequences of each size. Each cell: wrong bits"
+                + " per sequence (%% of the target bits), cost in bits.%n%n| %s |", task.name(), task.sizeName(),
+                task.sizeName(), c.minLength(), c.maxLength(), c.sequences(), c.evalSequences(), task.sizeName()));
+        for (Member m : members) {
+            md.append(m.name().equals("ntm") ? " NTM |" : " LSTM baseline |");
+        }
+        md.append("\n|---:|").append("---:|".repeat(members.size())).append('\n');
+        int[] sizes = c.lengths();
+        for (int row = -1; row < sizes.length; row++) {
+            int lo = row < 0 ? c.minLength() : sizes[row];
+            int hi = row < 0 ? c.maxLength() : sizes[row];
+            md.append(row < 0 ? String.format(Locale.ROOT, "| %d-%d (training) |", lo, hi) : "| " + lo + " |");
+            for (Member m : members) {
+                double[] r = evaluate(m, task, c.evalSequences(), lo, hi);
+                if (row < 0) {
+                    metrics.put(metric(model, m, "eval/wrong_bits"), r[1]);
+                    metrics.put(metric(model, m, "eval/cost_bits"), r[0]);
+                } else {
+                    metrics.put(metric(model, m, "generalisation/wrong_bits_" + lo), r[1]);
+                }
+                md.append(String.format(Locale.ROOT, " %.2f (%.2f%%), %.2f |", r[1], 100 * r[1] / r[2], r[0]));
+            }
+            md.append('\n');
+        }
+        if (members.size() == 2) {
+            // the headline's name, for the NTM
+            metrics.put("eval/wrong_bits", metrics.get("ntm-eval/wrong_bits"));
         }
         ctx.writeSamples(md.toString());
         return RunResult.completed(c.sequences(), metrics);
+    }
+
+    private static void say(NtmConfig c, TaskModel model, RunContext ctx) {
+        Task task = model.task();
+        String line = String.format(Locale.ROOT, "ntm: %s, %s %d-%d", task.name(), task.sizeName(), c.minLength(),
+                c.maxLength());
+        for (Member m : model.members()) {
+            line += m.name().equals("ntm")
+                    ? String.format(Locale.ROOT, "; the NTM: memory %d x %d, %s controller %d, %d read / %d write"
+                            + " heads, %,d parameters", c.rows(), c.width(),
+                            c.controller().equals("lstm") ? "LSTM" : "feed-forward", c.hidden(), c.readHeads(),
+                            c.writeHeads(), m.module().parameterCount())
+                    : String.format(Locale.ROOT, "; the LSTM baseline %d x %d, %,d parameters", c.lstmLayers(),
+                            c.lstmHidden(), m.module().parameterCount());
+        }
+        ctx.say(line);
     }
 
     private static void save(long step, Module ntm, RmsProp opt, NtmConfig c, RunContext ctx) throws IOException {

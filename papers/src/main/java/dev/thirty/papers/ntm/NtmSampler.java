@@ -32,7 +32,8 @@ final class NtmSampler {
             int out = e.outputWidth();
             float[] probs = new float[e.steps() * out];
             List<float[]> weightings = new ArrayList<>();
-            if (model.module() instanceof Ntm ntm) {
+            Ntm ntm = model.ntm();
+            if (ntm != null) {
                 int heads = c.readHeads() + c.writeHeads();
                 for (int h = 0; h < heads; h++) {
                     weightings.add(new float[e.steps() * c.rows()]);
@@ -47,7 +48,7 @@ final class NtmSampler {
                     }
                 }
             } else {
-                LstmBaseline lstm = (LstmBaseline) model.module();
+                LstmBaseline lstm = (LstmBaseline) model.members().get(0).module();
                 System.arraycopy(lstm.forward(e.sequence()).sigmoid().toArray(), 0, probs, 0, probs.length);
             }
             int wrong = 0;
@@ -139,24 +140,43 @@ final class NtmSampler {
     }
 
     /**
-     * The rows {@code [from, to)} a weighting panel puts more than 1% on at some step, with two rows either
-     * side: the zoom of Figure 6, which shows only the locations a head visits.
+     * The rows a head visits, as {@code {first, count}} for {@link HeatStrips.Panel#rows}: every row the
+     * weighting puts more than 5% on at some step, and two rows either side, taken circularly (the memory
+     * wraps under the shifts), by leaving out the longest circular run of unvisited rows. This is the
+     * zoom of Figure 6, which shows only the locations a head uses. A head that visits no row so
+     * strongly is shown whole.
      */
     static int[] usedRows(HeatStrips.Panel weighting) {
-        int first = -1;
-        int last = -1;
-        for (int r = 0; r < weighting.rows(); r++) {
-            for (int t = 0; t < weighting.columns(); t++) {
-                if (weighting.values()[r * weighting.columns() + t] > 0.01f) {
-                    first = first < 0 ? r : first;
-                    last = r;
-                    break;
-                }
+        int n = weighting.rows();
+        boolean[] visited = new boolean[n];
+        boolean any = false;
+        for (int r = 0; r < n; r++) {
+            for (int t = 0; t < weighting.columns() && !visited[r]; t++) {
+                visited[r] = weighting.values()[r * weighting.columns() + t] > 0.05f;
+            }
+            any |= visited[r];
+        }
+        if (!any) {
+            return new int[] {0, n};
+        }
+        int gapStart = 0;
+        int gapLength = 0;
+        for (int r = 0; r < n; r++) {
+            if (visited[r] || !visited[(r + n - 1) % n]) {      // not the first row of an unvisited run
+                continue;
+            }
+            int len = 0;
+            while (len < n && !visited[(r + len) % n]) {
+                len++;
+            }
+            if (len > gapLength) {
+                gapStart = r;
+                gapLength = len;
             }
         }
-        if (first < 0) {
-            return new int[] {0, weighting.rows()};
-        }
-        return new int[] {Math.max(0, first - 2), Math.min(weighting.rows(), last + 3)};
+        int margin = Math.min(2, gapLength / 2);
+        int count = n - gapLength + 2 * margin;
+        int first = ((gapStart + gapLength - margin) % n + n) % n;
+        return new int[] {first, Math.min(n, count)};
     }
 }

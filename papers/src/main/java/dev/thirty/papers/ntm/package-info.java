@@ -21,6 +21,8 @@
  *   <tr><td>§4 the LSTM baseline</td><td>{@link dev.thirty.papers.ntm.LstmBaseline}</td></tr>
  * </table>
  *
- * <p>Still to come: the feed-forward controller, the learning-curve and weighting figures.
+ * <p>{@code --preset compare} trains the NTM and the baseline side by side on the same sequences (the
+ * learning curves of Figure 3 on one plot); {@code thirty sample RUN --length 60} draws a trained machine's
+ * weightings in the style of Figure 6.
  */
 package dev.thirty.papers.ntm;

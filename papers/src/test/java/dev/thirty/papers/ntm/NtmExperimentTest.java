@@ -1,14 +1,19 @@
 package dev.thirty.papers.ntm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
+import dev.thirty.io.Checkpoint;
 import dev.thirty.papers.ExperimentRuns;
+import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +76,41 @@ class NtmExperimentTest {
                 samples);
     }
 
+    /**
+     * model=both trains the NTM and the baseline on the same sequences; their parameters are disjoint and
+     * RMSprop and the clamp are elementwise, so each ends bit for bit where it ends trained alone.
+     */
+    @Test
+    void sideBySideEachModelLearnsExactlyAsItWouldAlone() throws IOException {
+        NtmConfig base = new NtmConfig(8, 8, 4, 25, 1, 3, 1e-3, 0.9, 0.95, 10, 10, 3, new int[] {4}, "both", 2, 8);
+        Map<String, Checkpoint> runs = new java.util.HashMap<>();
+        for (String model : new String[] {"both", "ntm", "lstm"}) {
+            NtmConfig c = new NtmConfig(8, 8, 4, 25, 1, 3, 1e-3, 0.9, 0.95, 10, 10, 3, new int[] {4}, model, 2, 8);
+            RunResult r = ExperimentRuns.run(new NtmExperiment(), c, tmp.resolve(model), 1, null, () -> false);
+            assertEquals(RunResult.Status.COMPLETED, r.status());
+            runs.put(model, Checkpoint.load(tmp.resolve(model).resolve(RunContext.CHECKPOINT_DIR)));
+        }
+        int compared = 0;
+        for (String alone : new String[] {"ntm", "lstm"}) {
+            for (var entry : runs.get(alone).tensors().entrySet()) {
+                if (entry.getKey().startsWith("optim")) {
+                    continue;
+                }
+                Tensor together = runs.get("both").tensors().get(alone + "." + entry.getKey());
+                assertArrayEquals(entry.getValue().toArray(), together.toArray(), alone + "." + entry.getKey());
+                compared++;
+            }
+        }
+        assertTrue(compared > 10, "compared " + compared + " tensors");
+        String csv = Files.readString(tmp.resolve("both").resolve("metrics.csv"));
+        assertTrue(csv.contains("ntm-eval/wrong_bits") && csv.contains("lstm-eval/wrong_bits")
+                && csv.contains("lstm-eval/cost_bits"), "one plot each of cost and wrong bits for both models");
+        String table = Files.readString(tmp.resolve("both").resolve("samples.md"));
+        assertTrue(table.contains("| length | NTM | LSTM baseline |"), table);
+        assertEquals("both", new NtmExperiment().presets().get("compare").model());
+        assertEquals("both", base.model());
+    }
+
     @Test
     void thePresetsAreThePapersTasks() {
         NtmExperiment x = new NtmExperiment();
@@ -97,7 +137,7 @@ class NtmExperimentTest {
                 r.getMessage());
         var m = assertThrows(IllegalArgumentException.class, () -> new NtmConfig(100, 128, 20, 100, 1, 4, 1e-4, 0.9,
                 0.95, 10, 10, 5, new int[] {4}, "gru", 3, 54));
-        assertTrue(m.getMessage().contains("model must be ntm or lstm"), m.getMessage());
+        assertTrue(m.getMessage().contains("model must be ntm, lstm or both"), m.getMessage());
         var e = assertThrows(IllegalArgumentException.class, () -> new NtmConfig(100, 128, 20, 100, 5, 4, 1e-4, 0.9,
                 0.95, 10, 10, 5, new int[] {4}, "ntm", 3, 54));
         assertTrue(e.getMessage().contains("minLength <= maxLength"), e.getMessage());

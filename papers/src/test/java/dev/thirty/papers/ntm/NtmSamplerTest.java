@@ -16,7 +16,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,9 +80,16 @@ class NtmSamplerTest {
         w[20 + 5] = 1f;
         w[30 + 6] = 0.005f;                      // below 1%: not a visit
         HeatStrips.Panel p = HeatStrips.Panel.ofSteps("w", w, 4, 10);
-        assertArrayEquals(new int[] {1, 8}, NtmSampler.usedRows(p), "rows 3-5 and two either side");
+        assertArrayEquals(new int[] {1, 7}, NtmSampler.usedRows(p), "rows 3-5 and two either side");
         assertArrayEquals(new int[] {0, 10}, NtmSampler.usedRows(HeatStrips.Panel.ofSteps("z", new float[40], 4, 10)));
-        List<HeatStrips.Panel> none = List.of(p.rows(1, 8));
-        assertEquals(7, none.get(0).rows());
+        float[] wraps = new float[4 * 10];       // a head that shifted back from row 0 to row 9
+        wraps[0] = 1f;
+        wraps[10 + 9] = 1f;
+        HeatStrips.Panel q = HeatStrips.Panel.ofSteps("w", wraps, 4, 10);
+        assertArrayEquals(new int[] {7, 6}, NtmSampler.usedRows(q), "rows 9 and 0 and two either side, circularly");
+        assertEquals("w (rows 7-9, 0-2)", q.rows(7, 6).name());
+        float[] everywhere = new float[4 * 10];
+        java.util.Arrays.fill(everywhere, 0.1f);
+        assertArrayEquals(new int[] {0, 10}, NtmSampler.usedRows(HeatStrips.Panel.ofSteps("e", everywhere, 4, 10)));
     }
 }
