@@ -130,7 +130,7 @@ class MainTest {
         String dir = new ObjectMapper().readTree(trained.out()).get("runDir").asText();
         Outcome o = run("sample", dir, "--prime", "ROMEO:");
         assertEquals(2, o.code());
-        assertTrue(o.err().contains("not a text model"), o.err());
+        assertTrue(o.err().contains("has no sampler; sample works on runs of text experiments and of ntm"), o.err());
         Outcome notARun = run("sample", tmp.resolve("nothing").toString());
         assertEquals(2, notARun.code());
         assertTrue(notARun.err().contains("not a run folder"), notARun.err());
