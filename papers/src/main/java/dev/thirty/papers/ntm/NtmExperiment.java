@@ -12,10 +12,8 @@ import dev.thirty.experiment.TrainingState;
 import dev.thirty.nn.Module;
 import dev.thirty.nn.functional.BinaryCrossEntropy;
 import dev.thirty.nn.functional.Reduction;
-import dev.thirty.optim.GradClip;
 import dev.thirty.optim.RmsProp;
 import dev.thirty.tensor.Rng;
-import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
 import dev.thirty.io.Checkpoint;
 import java.io.IOException;
@@ -201,8 +199,8 @@ public final class NtmExperiment implements Experiment<NtmConfig>, Sampler<NtmCo
         TaskModel model = of(c, ctx.seed());
         Task task = model.task();
         Module all = model.module();
-        RmsProp opt = new RmsProp(all.parameters(),
-                RmsProp.Config.defaults().withAlpha(c.alpha()).withMomentum(c.momentum()), c.lr());
+        NtmTrainer trainer = new NtmTrainer(model, c);
+        RmsProp opt = trainer.optimizer();
         long start = 0;
         if (ctx.resumeFrom().isPresent()) {
             TrainingState.restore(ctx.resumeFrom().get(), all, opt);
@@ -210,24 +208,11 @@ public final class NtmExperiment implements Experiment<NtmConfig>, Sampler<NtmCo
         }
         say(c, model, ctx);
         List<Member> members = model.members();
-        StepArena arena = new StepArena();
         for (long step = start; step < c.sequences(); step++) {
             Episode e = task.sample(Rng.forStep(ctx.seed() + 1, step), 1, c.minLength(), c.maxLength());
-            double[] bits = new double[members.size()];
-            int[] wrong = new int[members.size()];
-            try (StepArena.Scope s = arena.open()) {
-                opt.zeroGrad();
-                Tensor loss = null;
-                for (int i = 0; i < members.size(); i++) {
-                    Outcome o = members.get(i).episode().apply(e);
-                    loss = loss == null ? o.loss() : loss.add(o.loss());
-                    bits[i] = o.loss().item() / LN2;
-                    wrong[i] = o.wrongBits();
-                }
-                loss.backward();
-                GradClip.clipValues(all.parameters(), c.clip());
-                opt.step();
-            }
+            NtmTrainer.Costs costs = trainer.step(e);
+            double[] bits = costs.bits();
+            int[] wrong = costs.wrongBits();
             long done = step + 1;
             for (int i = 0; i < members.size(); i++) {
                 if (!Double.isFinite(bits[i])) {
