@@ -55,7 +55,7 @@ final class NtmBench implements Runnable {
         JsonNode ref = reference == null ? null : readReference(reference);
         PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.println("thirty bench ntm: the copy machine (LSTM 100, memory 128 x 20, 1 read / 1 write head), lengths"
-                + " 1-20, batch 1, 1 thread; " + VersionInfo.runtime());
+                + " 1-20, batch 1; " + VersionInfo.runtime(1));
         double[] rates;
         try (ComputePool pool = ComputePool.ofThreads(1)) {
             rates = pool.call(() -> {
@@ -85,7 +85,7 @@ final class NtmBench implements Runnable {
         }
         out.flush();
         if (json) {
-            r.put("runtime", VersionInfo.runtime());
+            r.put("runtime", VersionInfo.runtime(1));
             JsonOutput.print(spec.commandLine().getOut(), r);
         }
     }
