@@ -79,9 +79,31 @@ final class RunRecords {
         return JSON.readTree(file.toFile());
     }
 
-    /** The experiment's configuration as the run folder recorded it ({@code config} of its config.json). */
+    /**
+     * The experiment's configuration as the run folder recorded it ({@code config} of its config.json), laid
+     * over the preset it recorded (the default preset when that name is gone): a setting the experiment
+     * gained after the run was recorded takes the preset's value, so older runs still resume and sample.
+     */
     static <C extends Record> C config(Experiment<C> e, JsonNode recorded) throws IOException {
-        return JSON.treeToValue(recorded.get("config"), e.configType());
+        C preset = e.presets().get(recorded.path("preset").asText(""));
+        ObjectNode merged = JSON.valueToTree(preset != null ? preset : e.presets().get(e.defaultPreset()));
+        overlay(merged, recorded.get("config"));
+        return JSON.treeToValue(merged, e.configType());
+    }
+
+    /** Writes every field of {@code top} into {@code base}, merging nested objects field by field. */
+    private static void overlay(ObjectNode base, JsonNode top) {
+        if (top == null || !top.isObject()) {
+            return;
+        }
+        top.fields().forEachRemaining(f -> {
+            JsonNode under = base.get(f.getKey());
+            if (under instanceof ObjectNode nested && f.getValue().isObject()) {
+                overlay(nested, f.getValue());
+            } else {
+                base.set(f.getKey(), f.getValue());
+            }
+        });
     }
 
     /**

@@ -38,17 +38,6 @@ public record NtmConfig(int hidden, int rows, int width, int sequences, int minL
                         int minRepeats, int maxRepeats, String controller) {
 
     public NtmConfig {
-        // a run recorded before task, heads, repeats and controller were settings reads as the copy machine
-        task = task == null ? "copy" : task;
-        controller = controller == null ? "lstm" : controller;
-        if (readHeads == 0 && writeHeads == 0) {
-            readHeads = 1;
-            writeHeads = 1;
-        }
-        if (minRepeats == 0 && maxRepeats == 0) {
-            minRepeats = 1;
-            maxRepeats = 10;
-        }
         require(TASKS.contains(task), "task must be one of " + TASKS + ", got '" + task + "'");
         require("lstm".equals(controller) || "feedforward".equals(controller),
                 "controller must be lstm or feedforward, got '" + controller + "'");
