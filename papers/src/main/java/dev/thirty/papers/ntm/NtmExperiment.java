@@ -33,7 +33,8 @@ import java.util.function.Function;
  */
 public final class NtmExperiment implements Experiment<NtmConfig>, Sampler<NtmConfig> {
 
-    private static final double LN2 = Math.log(2);
+    /** Nats to bits. */
+    static final double LN2 = Math.log(2);
     private static final long HELD_OUT_SEED = 20_141_020L;
 
     @Override

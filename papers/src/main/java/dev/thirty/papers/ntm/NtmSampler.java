@@ -6,9 +6,11 @@ import dev.thirty.experiment.TrainingState;
 import dev.thirty.experiment.vision.HeatStrips;
 import dev.thirty.io.Checkpoint;
 import dev.thirty.tensor.Rng;
+import dev.thirty.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,7 +32,7 @@ final class NtmSampler {
     static Trace trace(NtmExperiment.TaskModel model, NtmConfig c, Episode e) {
         return GradMode.noGrad(() -> {
             int out = e.outputWidth();
-            float[] probs = new float[e.steps() * out];
+            float[] logits = new float[e.steps() * out];                  // (T, O): batch 1
             List<float[]> weightings = new ArrayList<>();
             Ntm ntm = model.ntm();
             if (ntm != null) {
@@ -42,22 +44,18 @@ final class NtmSampler {
                 for (int t = 0; t < e.steps(); t++) {
                     Ntm.Step step = ntm.step(e.input(t), s);
                     s = step.state();
-                    System.arraycopy(step.logits().sigmoid().toArray(), 0, probs, t * out, out);
+                    System.arraycopy(step.logits().toArray(), 0, logits, t * out, out);
                     for (int h = 0; h < heads; h++) {
                         System.arraycopy(s.weightings().get(h).toArray(), 0, weightings.get(h), t * c.rows(), c.rows());
                     }
                 }
             } else {
                 LstmBaseline lstm = (LstmBaseline) model.members().get(0).module();
-                System.arraycopy(lstm.forward(e.sequence()).sigmoid().toArray(), 0, probs, 0, probs.length);
+                System.arraycopy(lstm.forward(e.sequence()).toArray(), 0, logits, 0, logits.length);
             }
-            int wrong = 0;
-            for (int j = 0; j < e.outputSteps(); j++) {
-                for (int k = 0; k < out; k++) {
-                    boolean said = probs[(e.firstOutput() + j) * out + k] > 0.5f;
-                    wrong += said != (e.targets()[j * out + k] > 0.5f) ? 1 : 0;
-                }
-            }
+            int wrong = NtmExperiment.wrongBits(Arrays.copyOfRange(logits, e.firstOutput() * out, logits.length),
+                    e.targets());
+            float[] probs = Tensor.of(logits, e.steps(), out).sigmoid().toArray();
             return new Trace(e, probs, weightings, c.readHeads(), wrong);
         });
     }

@@ -14,8 +14,6 @@ import java.util.List;
  */
 public final class NtmTrainer {
 
-    private static final double LN2 = Math.log(2);
-
     private final NtmExperiment.TaskModel model;
     private final RmsProp opt;
     private final double clip;
@@ -57,7 +55,7 @@ public final class NtmTrainer {
             for (int i = 0; i < members.size(); i++) {
                 NtmExperiment.Outcome o = members.get(i).episode().apply(e);
                 loss = loss == null ? o.loss() : loss.add(o.loss());
-                bits[i] = o.loss().item() / LN2;
+                bits[i] = o.loss().item() / NtmExperiment.LN2;
                 wrong[i] = o.wrongBits();
             }
             loss.backward();
@@ -70,7 +68,7 @@ public final class NtmTrainer {
     /** The models' forward passes on {@code e} alone, without gradients: the bits of the first model. */
     public double forward(Episode e) {
         try (StepArena.Scope s = arena.open()) {
-            return GradMode.noGrad(() -> model.members().get(0).episode().apply(e).loss().item() / LN2);
+            return GradMode.noGrad(() -> model.members().get(0).episode().apply(e).loss().item() / NtmExperiment.LN2);
         }
     }
 }
