@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorMask;
  * <pre>O[r][c] = alpha * sum over p in [p0, p1) of X(r, p) * Y[p][c]   (+ O[r][c] when accumulating)</pre>
  *
  * computed on register tiles of {@code 8} rows by two vectors of columns (16 accumulators, after
- * the micro-kernel of {@link GemmMicroKernel}) straight from the operands, without packing: a head
+ * the micro-kernel of {@link GemmMicroKernel}; with AVX2's 16 registers, as two tiles of 4 rows) straight from the operands, without packing: a head
  * is small enough ({@code t x d}, 64 x 32 in a small GPT) that its rows stay in L1. {@code X} is read
  * either along its rows ({@code Q}, {@code P}, {@code dO}, {@code dS}) or down its columns
  * ({@code P^T}, {@code dS^T}); {@code K} and {@code V} are transposed once per head into a scratch
@@ -186,6 +186,17 @@ final class VectorAttention implements AttentionKernels {
     // inline makes it box them).
     private static void tile(float[] xa, int x, int xr, int xp, int p0, int p1, float[] y, int yo, int yr,
                              float alpha, float[] o, int oo, int or, boolean add) {
+        if (GemmMicroKernel.MR >= R) {
+            tile8(xa, x, xr, xp, p0, p1, y, yo, yr, alpha, o, oo, or, add);
+        } else {
+            tile4(xa, x, xr, xp, p0, p1, y, yo, yr, alpha, o, oo, or, add);
+            tile4(xa, x + 4 * xr, xr, xp, p0, p1, y, yo, yr, alpha, o, oo + 4 * or, or, add);
+        }
+    }
+
+    /** {@link #tile} in one pass, where 16 accumulators fit in the registers (32 of them: AVX-512). */
+    private static void tile8(float[] xa, int x, int xr, int xp, int p0, int p1, float[] y, int yo, int yr,
+                              float alpha, float[] o, int oo, int or, boolean add) {
         int x0 = x, x1 = x + xr, x2 = x + 2 * xr, x3 = x + 3 * xr;
         int x4 = x + 4 * xr, x5 = x + 5 * xr, x6 = x + 6 * xr, x7 = x + 7 * xr;
         FloatVector z = FloatVector.zero(S);
@@ -250,6 +261,52 @@ final class VectorAttention implements AttentionKernels {
         c50.intoArray(o, oo + 5 * or); c51.intoArray(o, oo + 5 * or + L);
         c60.intoArray(o, oo + 6 * or); c61.intoArray(o, oo + 6 * or + L);
         c70.intoArray(o, oo + 7 * or); c71.intoArray(o, oo + 7 * or + L);
+    }
+
+    /**
+     * Four rows of {@link #tile}: 8 accumulators, for 16 vector registers (AVX2), where 16 would
+     * spill (see {@link GemmMicroKernel}). The same arithmetic per element as {@link #tile8}.
+     */
+    private static void tile4(float[] xa, int x, int xr, int xp, int p0, int p1, float[] y, int yo, int yr,
+                              float alpha, float[] o, int oo, int or, boolean add) {
+        int x0 = x, x1 = x + xr, x2 = x + 2 * xr, x3 = x + 3 * xr;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        FloatVector e;
+        for (int p = p0; p < p1; p++) {
+            int yp = yo + p * yr;
+            int xq = p * xp;
+            FloatVector b0 = FloatVector.fromArray(S, y, yp);
+            FloatVector b1 = FloatVector.fromArray(S, y, yp + L);
+            e = FloatVector.broadcast(S, xa[x0 + xq]); c00 = e.fma(b0, c00); c01 = e.fma(b1, c01);
+            e = FloatVector.broadcast(S, xa[x1 + xq]); c10 = e.fma(b0, c10); c11 = e.fma(b1, c11);
+            e = FloatVector.broadcast(S, xa[x2 + xq]); c20 = e.fma(b0, c20); c21 = e.fma(b1, c21);
+            e = FloatVector.broadcast(S, xa[x3 + xq]); c30 = e.fma(b0, c30); c31 = e.fma(b1, c31);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        if (add) {
+            c00 = c00.fma(va, FloatVector.fromArray(S, o, oo));
+            c01 = c01.fma(va, FloatVector.fromArray(S, o, oo + L));
+            c10 = c10.fma(va, FloatVector.fromArray(S, o, oo + 1 * or));
+            c11 = c11.fma(va, FloatVector.fromArray(S, o, oo + 1 * or + L));
+            c20 = c20.fma(va, FloatVector.fromArray(S, o, oo + 2 * or));
+            c21 = c21.fma(va, FloatVector.fromArray(S, o, oo + 2 * or + L));
+            c30 = c30.fma(va, FloatVector.fromArray(S, o, oo + 3 * or));
+            c31 = c31.fma(va, FloatVector.fromArray(S, o, oo + 3 * or + L));
+        } else {
+            c00 = c00.mul(va);
+            c01 = c01.mul(va);
+            c10 = c10.mul(va);
+            c11 = c11.mul(va);
+            c20 = c20.mul(va);
+            c21 = c21.mul(va);
+            c30 = c30.mul(va);
+            c31 = c31.mul(va);
+        }
+        c00.intoArray(o, oo); c01.intoArray(o, oo + L);
+        c10.intoArray(o, oo + 1 * or); c11.intoArray(o, oo + 1 * or + L);
+        c20.intoArray(o, oo + 2 * or); c21.intoArray(o, oo + 2 * or + L);
+        c30.intoArray(o, oo + 3 * or); c31.intoArray(o, oo + 3 * or + L);
     }
 
     /** One row and one (masked) vector of {@link #product}, for the edges the tiles leave. */
