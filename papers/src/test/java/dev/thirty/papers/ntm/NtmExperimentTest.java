@@ -52,6 +52,20 @@ class NtmExperimentTest {
         assertEquals(62_000, new LstmBaseline(9, 8, 54, 3, dev.thirty.tensor.Rng.seeded(1)).parameterCount());
     }
 
+    @Test
+    void eachTaskIsJudgedByItsOwnFigure() {
+        NtmExperiment e = new NtmExperiment();
+        assertEquals(e.headline(), e.headline(NtmConfig.copy()));
+        for (NtmConfig c : new NtmConfig[] {NtmConfig.repeatCopy(), NtmConfig.recall()}) {
+            var h = e.headline(c);
+            assertEquals("eval/wrong_bits", h.metric());
+            assertTrue(h.note().contains(c.task().equals("recall") ? "Figure 13" : "Figure 10"), h.note());
+        }
+        var sort = e.headline(NtmConfig.sort());
+        assertEquals("eval/cost_bits", sort.metric());
+        assertTrue(sort.met(12.0) && !sort.met(50.0), "the NTM's 10-20 bits pass, the LSTM's 50 does not");
+    }
+
     /** A tiny machine of {@code task} (25 sequences) whose stop and resume is exact. */
     private static NtmConfig tiny(String task, int min, int max, int heads) {
         return new NtmConfig(8, 8, 4, 25, min, max, 1e-3, 0.9, 0.95, 10, 10, 3, new int[] {max + 1}, "ntm", 3, 54,
@@ -74,6 +88,25 @@ class NtmExperimentTest {
         String samples = Files.readString(run.resolve("samples.md"));
         assertTrue(samples.contains("## sort: error against vectors") && samples.contains("| 3-4 (training) |"),
                 samples);
+    }
+
+    /** Repeat copy also reports error against repeat counts past the training range (the paper's Figure 12). */
+    @Test
+    void repeatCopyTableGoesPastTheTrainingCounts() throws IOException {
+        NtmConfig c = tiny("repeat-copy", 1, 3, 1);
+        RunResult r = ExperimentRuns.run(new NtmExperiment(), c, tmp, 1, null, () -> false);
+        assertEquals(RunResult.Status.COMPLETED, r.status());
+        RepeatCopyTask task = new RepeatCopyTask(c.minRepeats(), c.maxRepeats());
+        assertArrayEquals(new int[] {5, 8, 13}, NtmExperiment.repeatCounts(task));
+        for (int count : NtmExperiment.repeatCounts(task)) {
+            assertTrue(r.metrics().containsKey("generalisation/wrong_bits_repeats_" + count), r.metrics().toString());
+        }
+        String samples = Files.readString(tmp.resolve("samples.md"));
+        assertTrue(samples.contains("## repeat-copy: error against repeats") && samples.contains("| 1-3 (training) |")
+                && samples.contains("| 13 |"), samples);
+        // 13 copies of 3 vectors and the end marker: 40 target steps of 9 channels, every episode
+        NtmExperiment.Member ntm = NtmExperiment.of(c, 1).members().get(0);
+        assertEquals(40 * 9, NtmExperiment.evaluateRepeats(ntm, task, 2, 3, 13, 13)[2]);
     }
 
     /**
