@@ -1,7 +1,7 @@
 package dev.thirty.kernels;
 
 /**
- * A per-thread patch-matrix buffer for {@link VectorConv}, grown on demand and reused across calls.
+ * Per-thread patch-matrix and padded-plane buffers for {@link VectorConv}, grown on demand and reused across calls.
  * Every use overwrites what it reads first.
  */
 final class ConvScratch {
@@ -9,6 +9,7 @@ final class ConvScratch {
     private static final ThreadLocal<ConvScratch> PER_THREAD = ThreadLocal.withInitial(ConvScratch::new);
 
     private float[] cols = new float[0];
+    private float[] padded = new float[0];
 
     private ConvScratch() {
     }
@@ -20,5 +21,14 @@ final class ConvScratch {
             s.cols = new float[size];
         }
         return s.cols;
+    }
+
+    /** This thread's zero-bordered copy of a group's input planes ({@link Im2col}), at least {@code size} floats. */
+    static float[] padded(int size) {
+        ConvScratch s = PER_THREAD.get();
+        if (s.padded.length < size) {
+            s.padded = new float[size];
+        }
+        return s.padded;
     }
 }

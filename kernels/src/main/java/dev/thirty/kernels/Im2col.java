@@ -1,6 +1,8 @@
 package dev.thirty.kernels;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Unfolding one group of one image into the patch matrix a convolution multiplies by its weights,
@@ -11,6 +13,9 @@ import java.util.Arrays;
  * in the padding. Then the group's output is {@code W_g (og x K) * cols (K x P)}.
  */
 final class Im2col {
+
+    private static final VectorSpecies<Float> S = GemmMicroKernel.S;
+    private static final int L = S.length();
 
     private Im2col() {
     }
@@ -24,6 +29,10 @@ final class Im2col {
 
     /** Writes the patch matrix of group {@code g} of image {@code n} into {@code cols}. */
     static void unfold(Conv2dShape s, float[] x, int n, int g, float[] cols) {
+        if (unitStride(s)) {
+            unfoldPadded(s, x, n, g, cols);
+            return;
+        }
         Window2d win = s.window();
         int oh = s.outHeight();
         int ow = s.outWidth();
@@ -63,6 +72,10 @@ final class Im2col {
 
     /** Adds the patch-matrix gradient {@code cols} of group {@code g} of image {@code n} into {@code dx}. */
     static void foldAdd(Conv2dShape s, float[] cols, int n, int g, float[] dx) {
+        if (unitStride(s)) {
+            foldAddPadded(s, cols, n, g, dx);
+            return;
+        }
         Window2d win = s.window();
         int oh = s.outHeight();
         int ow = s.outWidth();
@@ -91,6 +104,108 @@ final class Im2col {
                     }
                 }
             }
+        }
+    }
+
+    /** Stride 1 both ways: every tap of every output row then reads one whole run of a padded input row. */
+    private static boolean unitStride(Conv2dShape s) {
+        return s.window().strideH() == 1 && s.window().strideW() == 1;
+    }
+
+    /**
+     * {@link #unfold} at stride 1: the group's planes are first copied into a zero-bordered buffer
+     * ({@code (H + 2 ph) x (W + 2 pw)} each, {@link ConvScratch#padded}), so each row of the patch
+     * matrix is {@code oh} whole runs of {@code ow} copied a vector at a time, with no bounds to test.
+     * At stride 1 every window stays inside the padded planes: {@code i + a dh < oh + dh (kh - 1) = H + 2 ph}.
+     */
+    private static void unfoldPadded(Conv2dShape s, float[] x, int n, int g, float[] cols) {
+        throughPadded(s, x, n, g, cols, false);
+    }
+
+    /**
+     * {@link #foldAdd} at stride 1, through the same padded buffer: the group's planes of dx are
+     * copied in, every run added a vector at a time, and the interior copied back. Each element of
+     * dx takes the same additions in the same order as the direct fold.
+     */
+    private static void foldAddPadded(Conv2dShape s, float[] cols, int n, int g, float[] dx) {
+        throughPadded(s, dx, n, g, cols, true);
+    }
+
+    /** Unfolds {@code image} into {@code cols}, or ({@code fold}) adds {@code cols} into it, through the padded buffer. */
+    private static void throughPadded(Conv2dShape s, float[] image, int n, int g, float[] cols, boolean fold) {
+        Window2d win = s.window();
+        int oh = s.outHeight();
+        int ow = s.outWidth();
+        int cg = s.groupInChannels();
+        int hp = s.height() + 2 * win.padH();
+        int wp = s.width() + 2 * win.padW();
+        float[] pad = ConvScratch.padded(cg * hp * wp);
+        int first = (n * s.inChannels() + g * cg) * s.height() * s.width();
+        Arrays.fill(pad, 0, cg * hp * wp, 0f);
+        copyPlanes(s, image, first, pad, true);
+        int row = 0;
+        for (int c = 0; c < cg; c++) {
+            for (int a = 0; a < win.kernelH(); a++) {
+                for (int b = 0; b < win.kernelW(); b++, row++) {
+                    int at = c * hp * wp + a * win.dilationH() * wp + b * win.dilationW();
+                    int col = row * oh * ow;
+                    for (int i = 0; i < oh; i++, at += wp, col += ow) {
+                        if (fold) {
+                            addRun(cols, col, pad, at, ow);
+                        } else {
+                            copyRun(pad, at, cols, col, ow);
+                        }
+                    }
+                }
+            }
+        }
+        if (fold) {
+            copyPlanes(s, image, first, pad, false);
+        }
+    }
+
+    /**
+     * Copies the group's planes starting at {@code first} of {@code image} into the interior of the
+     * padded buffer ({@code in}), or the interior back out over them.
+     */
+    private static void copyPlanes(Conv2dShape s, float[] image, int first, float[] pad, boolean in) {
+        Window2d win = s.window();
+        int h = s.height();
+        int w = s.width();
+        int wp = w + 2 * win.padW();
+        int plane = (h + 2 * win.padH()) * wp;
+        for (int c = 0; c < s.groupInChannels(); c++) {
+            for (int r = 0; r < h; r++) {
+                int at = first + (c * h + r) * w;
+                int inside = c * plane + (r + win.padH()) * wp + win.padW();
+                if (in) {
+                    System.arraycopy(image, at, pad, inside, w);
+                } else {
+                    System.arraycopy(pad, inside, image, at, w);
+                }
+            }
+        }
+    }
+
+    /** {@code dst[to + j] = src[from + j]} for {@code j < len}, a vector at a time. */
+    private static void copyRun(float[] src, int from, float[] dst, int to, int len) {
+        int j = 0;
+        for (; j + L <= len; j += L) {
+            FloatVector.fromArray(S, src, from + j).intoArray(dst, to + j);
+        }
+        for (; j < len; j++) {
+            dst[to + j] = src[from + j];
+        }
+    }
+
+    /** {@code dst[to + j] += src[from + j]} for {@code j < len}, a vector at a time. */
+    private static void addRun(float[] src, int from, float[] dst, int to, int len) {
+        int j = 0;
+        for (; j + L <= len; j += L) {
+            FloatVector.fromArray(S, dst, to + j).add(FloatVector.fromArray(S, src, from + j)).intoArray(dst, to + j);
+        }
+        for (; j < len; j++) {
+            dst[to + j] += src[from + j];
         }
     }
 
