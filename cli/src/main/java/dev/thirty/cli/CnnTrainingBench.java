@@ -51,8 +51,11 @@ final class CnnTrainingBench {
         this.repeats = repeats;
     }
 
-    /** Every network at each of {@code threads}, as a table, with PyTorch's figures beside when {@code ref} is given. */
-    List<TrainingResult> measure(PrintWriter human, List<Integer> threads, TorchReference ref) {
+    /**
+     * The networks named by {@code keys} at each of {@code threads}, as a table, with PyTorch's
+     * figures beside when {@code ref} is given.
+     */
+    List<TrainingResult> measure(PrintWriter human, List<String> keys, List<Integer> threads, TorchReference ref) {
         human.println();
         human.println("## Training, images/s (forward, cross-entropy, backward, SGD momentum 0.9; random inputs)");
         human.println();
@@ -61,7 +64,8 @@ final class CnnTrainingBench {
         human.println("|---|---|---|---|---|---|" + (ref == null ? "" : "---|---|"));
         human.flush();
         List<TrainingResult> results = new ArrayList<>();
-        for (Network net : BenchNetworks.all()) {
+        for (String key : keys) {
+            Network net = BenchNetworks.named(key);
             for (int t : threads) {
                 try (ComputePool pool = ComputePool.ofThreads(t)) {
                     TrainingResult r = pool.call(() -> train(net, t));

@@ -66,6 +66,10 @@ final class ConvBench implements Runnable {
             description = "Least measuring time per kernel figure (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--networks", split = ",", paramLabel = "NET",
+            description = "Train only these networks (default: all of them).")
+    List<String> trainNets;
+
     @Option(names = "--layers", split = ",", paramLabel = "NET",
             description = "Also split a training step of these networks by layer (forward, backward), at each"
                     + " thread count.")
@@ -97,13 +101,8 @@ final class ConvBench implements Runnable {
             throw new IllegalArgumentException("conv bench: need positive --threads, --batch, --cifar-batch,"
                     + " --imagenet-batch, --steps and --reps, and --warmup, --train-warmup, --seconds >= 0");
         }
-        List<String> split = layerNets == null ? List.of() : layerNets;
-        for (String k : split) {
-            if (!BenchNetworks.keys().contains(k)) {
-                throw new IllegalArgumentException("conv bench: --layers: no network '" + k + "'; the networks are "
-                        + String.join(", ", BenchNetworks.keys()));
-            }
-        }
+        List<String> split = known("--layers", layerNets == null ? List.of() : layerNets);
+        List<String> trained = known("--networks", trainNets == null ? BenchNetworks.keys() : trainNets);
         TorchReference ref = reference == null ? null : TorchReference.read(reference);
         BenchRepeats repeats = new BenchRepeats(warmup, seconds, reps);
         CnnTrainingBench trainingBench = new CnnTrainingBench(batch, steps, trainWarmup, repeats);
@@ -127,7 +126,7 @@ final class ConvBench implements Runnable {
             putKernels(out, new ConvKernelBench(cifarBatch, imagenetBatch, repeats).measure(human, threads));
         }
         if (training) {
-            putTraining(out, trainingBench.measure(human, threads, ref), ref);
+            putTraining(out, trainingBench.measure(human, trained, threads, ref), ref);
         }
         if (!split.isEmpty()) {
             out.put("layers", trainingBench.measureLayers(human, split, threads));
@@ -135,6 +134,17 @@ final class ConvBench implements Runnable {
         if (json != null) {
             write(out, human, jsonOnStdout);
         }
+    }
+
+    /** {@code keys}, after checking that each names a network; the option is named in the error. */
+    private static List<String> known(String option, List<String> keys) {
+        for (String k : keys) {
+            if (!BenchNetworks.keys().contains(k)) {
+                throw new IllegalArgumentException("conv bench: " + option + ": no network '" + k
+                        + "'; the networks are " + String.join(", ", BenchNetworks.keys()));
+            }
+        }
+        return keys;
     }
 
     /** The kernel figures, and GFLOPS by layer, pass and thread count. */

@@ -96,4 +96,22 @@ class ConvBenchTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("no network 'alexnet'") && o.err().contains("tf_cifar_lrn"), o.err());
     }
+
+    @Test
+    void networksChoosesWhatIsTrained() throws Exception {
+        MainTest.Outcome o = run(TINY, "--networks", "lenet5,cudaconvnet_80sec", "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode rates = new ObjectMapper().readTree(o.out()).get("imagesPerSecond");
+        assertEquals(List.of("lenet5", "cudaconvnet_80sec"), iterate(rates.fieldNames()), o.out());
+
+        MainTest.Outcome bad = run(TINY, "--networks", "lenet");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--networks: no network 'lenet'"), bad.err());
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
 }

@@ -5,7 +5,6 @@ import static dev.thirty.kernels.GemmMicroKernel.S;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * The path of {@link VectorGemm} for problems with fewer rows than a micro-kernel tile, where
@@ -61,10 +60,10 @@ final class SmallGemm {
                     s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
                     s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
                 }
-                float d0 = s0.reduceLanes(VectorOperators.ADD);
-                float d1 = s1.reduceLanes(VectorOperators.ADD);
-                float d2 = s2.reduceLanes(VectorOperators.ADD);
-                float d3 = s3.reduceLanes(VectorOperators.ADD);
+                float d0 = VectorReductions.sumLanes(s0);
+                float d1 = VectorReductions.sumLanes(s1);
+                float d2 = VectorReductions.sumLanes(s2);
+                float d3 = VectorReductions.sumLanes(s3);
                 for (int p = kv; p < k; p++) {
                     float x = a[ai + p];
                     d0 += x * b[b0 + p];
@@ -84,7 +83,7 @@ final class SmallGemm {
                 for (int p = 0; p < kv; p += L) {
                     s0 = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s0);
                 }
-                float d = s0.reduceLanes(VectorOperators.ADD);
+                float d = VectorReductions.sumLanes(s0);
                 for (int p = kv; p < k; p++) {
                     d += a[ai + p] * b[bj + p];
                 }

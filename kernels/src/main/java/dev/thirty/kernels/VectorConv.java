@@ -21,17 +21,56 @@ package dev.thirty.kernels;
  */
 final class VectorConv implements ConvKernels {
 
+    /** Whether stride-1 layers with few channels may run {@link DirectConv}; false forces im2col (tests, benches). */
+    private final boolean directAllowed;
+
+    VectorConv() {
+        this(true);
+    }
+
+    VectorConv(boolean directAllowed) {
+        this.directAllowed = directAllowed;
+    }
+
+    /** The passes {@link DirectConv} can take over. */
+    enum Pass { FORWARD, INPUT_GRAD, WEIGHT_GRAD }
+
+    /**
+     * Whether {@code pass} of {@code s} runs {@link DirectConv} rather than im2col and the GEMM: a
+     * stride-1 layer with at least one image per thread (DirectConv splits only over images), whose
+     * reduction is short enough that re-reading the padded planes per register block beats packing.
+     * The limits come from {@code thirty bench conv} on the CIFAR, LeNet-5 and AlexNet layers (one
+     * thread, a 2-core AVX-512 Xeon): the forward wins up to K = 1600 (tf_cifar conv2: 104 against 83
+     * GFLOPS; AlexNet conv3, K = 2304: 76 against 101); the input gradient, a forward over
+     * {@code og kh kw} taps into {@code cg} rows, wins from 6 input channels (LeNet-5 conv2: 46
+     * against 29) up to 1600 taps; the weight gradient, which streams the planes again for every
+     * 4 x 2 block of weights, only for small weights ({@code og K <= 4096}: LeNet-5's and the 3-channel
+     * first layers, 28-45 against 17-34).
+     */
+    boolean direct(Conv2dShape s, Pass pass) {
+        if (!directAllowed || !DirectConv.applies(s) || s.batch() < ComputePool.current().threads()) {
+            return false;
+        }
+        int k = s.patchSize();
+        int og = s.groupOutChannels();
+        return switch (pass) {
+            case FORWARD -> k <= 1600;
+            case INPUT_GRAD -> s.groupInChannels() >= 6 && og * s.window().taps() <= 1600;
+            case WEIGHT_GRAD -> og * k <= 4096;
+        };
+    }
+
     /** The work on images {@code [from, to)} of task {@code task}. */
     @FunctionalInterface
-    private interface ImageRange {
+    interface ImageRange {
         void run(int task, int from, int to);
     }
 
-    private static int tasksFor(int batch) {
+    static int tasksFor(int batch) {
         return Math.max(1, Math.min(ComputePool.current().threads(), batch));
     }
 
-    private static void forImages(int batch, int tasks, ImageRange body) {
+    static void forImages(int batch, int tasks, ImageRange body) {
         if (tasks <= 1) {
             body.run(0, 0, batch);
             return;
@@ -42,6 +81,10 @@ final class VectorConv implements ConvKernels {
 
     @Override
     public void conv2d(Conv2dShape s, float[] x, float[] w, float[] bias, float[] y) {
+        if (direct(s, Pass.FORWARD)) {
+            DirectConv.forward(s, x, w, bias, y);
+            return;
+        }
         Gemm gemm = Kernels.active().gemm();
         int k = s.patchSize();
         int p = s.outPlane();
@@ -89,6 +132,10 @@ final class VectorConv implements ConvKernels {
 
     @Override
     public void conv2dInputGrad(Conv2dShape s, float[] dy, float[] w, float[] dx) {
+        if (direct(s, Pass.INPUT_GRAD)) {
+            DirectConv.inputGrad(s, dy, w, dx);
+            return;
+        }
         Gemm gemm = Kernels.active().gemm();
         int k = s.patchSize();
         int p = s.outPlane();
@@ -114,6 +161,10 @@ final class VectorConv implements ConvKernels {
 
     @Override
     public void conv2dWeightGrad(Conv2dShape s, float[] x, float[] dy, float[] dw, float[] dbias) {
+        if (direct(s, Pass.WEIGHT_GRAD)) {
+            DirectConv.weightGrad(s, x, dy, dw, dbias);
+            return;
+        }
         Gemm gemm = Kernels.active().gemm();
         int tasks = tasksFor(s.batch());
         float[][] partW = new float[tasks][];
@@ -160,7 +211,7 @@ final class VectorConv implements ConvKernels {
         }
     }
 
-    private static void addInto(float[] part, float[] total) {
+    static void addInto(float[] part, float[] total) {
         for (int i = 0; i < part.length; i++) {
             total[i] += part[i];
         }

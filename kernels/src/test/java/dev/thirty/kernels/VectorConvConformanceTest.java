@@ -3,6 +3,8 @@ package dev.thirty.kernels;
 import static dev.thirty.testkit.FloatAssert.assertClose;
 import static dev.thirty.testkit.FloatAssert.assertIdentical;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.random.RandomGenerator;
 
@@ -25,6 +27,9 @@ class VectorConvConformanceTest {
 
     private static final ConvKernels SCALAR = new ScalarConv();
     private static final ConvKernels VECTOR = new VectorConv();
+    private static final ConvKernels IM2COL = new VectorConv(false);
+    /** Shapes checked so far on which VECTOR chose {@link DirectConv}, by pass. */
+    private static final int[] DIRECT = new int[VectorConv.Pass.values().length];
     private static final Tolerance CLOSE = Tolerance.of(1e-4, 1e-4);
 
     private static Conv2dShape randomShape(RandomGenerator rng) {
@@ -53,6 +58,36 @@ class VectorConvConformanceTest {
         }
     }
 
+    /**
+     * Stride-1 shapes, where {@link DirectConv} runs: padding up to the window's reach, dilation,
+     * groups, odd sizes, batches up to 5 on one and two threads (two threads split even a batch of
+     * 2, so the weight gradient's partial sums meet).
+     */
+    @Test
+    void strideOneConvolutionsMatchReferenceDirectAndThroughIm2col() {
+        RandomGenerator rng = Seeds.generator(132);
+        int[] before = DIRECT.clone();
+        int trials = 40;
+        for (int trial = 0; trial < trials; trial++) {
+            int groups = 1 + rng.nextInt(2);
+            int kh = 1 + rng.nextInt(5);
+            int kw = 1 + rng.nextInt(5);
+            int dh = 1 + rng.nextInt(2);
+            int dw = 1 + rng.nextInt(2);
+            Window2d win = new Window2d(kh, kw, 1, 1, rng.nextInt(dh * (kh - 1) + 1), rng.nextInt(dw * (kw - 1) + 1),
+                    dh, dw, Rounding.FLOOR);
+            Conv2dShape s = new Conv2dShape(2 + rng.nextInt(4), groups * (1 + rng.nextInt(6)),
+                    dh * (kh - 1) + 1 + rng.nextInt(12), dw * (kw - 1) + 1 + rng.nextInt(12),
+                    groups * (1 + rng.nextInt(9)), win, groups);
+            checkAll(s, rng, trial % 2 == 0 ? 1 : 2);
+        }
+        checkAll(new Conv2dShape(3, 1, 28, 28, 6, Window2d.square(5, 1, 2), 1), rng, 2);
+        checkAll(new Conv2dShape(3, 6, 14, 14, 16, Window2d.square(5, 1, 0), 1), rng, 1);
+        assertEquals(trials + 2, DIRECT[0] - before[0], "every stride-1 forward with a short reduction runs direct");
+        assertTrue(DIRECT[1] - before[1] >= 5, "input gradients from 6 input channels run direct");
+        assertEquals(trials + 2, DIRECT[2] - before[2], "every small weight's gradient runs direct");
+    }
+
     @Test
     void oneByOneAndCifarShapedConvolutionsMatchReference() {
         RandomGenerator rng = Seeds.generator(7);
@@ -71,14 +106,27 @@ class VectorConvConformanceTest {
         float[] startW = Seeds.normal(rng, s.weightSize(), 0f, 1f);
         float[] startB = Seeds.normal(rng, s.outChannels(), 0f, 1f);
         Result expected = run(SCALAR, s, x, w, bias, dy, start, startW, startB);
+        for (ConvKernels fast : new ConvKernels[] {VECTOR, IM2COL}) {
+            checkFast(fast, s, threads, expected, x, w, bias, dy, start, startW, startB);
+        }
+    }
+
+    private static void checkFast(ConvKernels fast, Conv2dShape s, int threads, Result expected, float[] x,
+                                  float[] w, float[] bias, float[] dy, float[] start, float[] startW,
+                                  float[] startB) {
         try (ComputePool pool = ComputePool.ofThreads(threads)) {
-            Result actual = pool.call(() -> run(VECTOR, s, x, w, bias, dy, start, startW, startB));
-            String at = s + " on " + threads + " threads";
+            Result actual = pool.call(() -> run(fast, s, x, w, bias, dy, start, startW, startB));
+            for (VectorConv.Pass pass : VectorConv.Pass.values()) {
+                if (fast == VECTOR && pool.call(() -> ((VectorConv) VECTOR).direct(s, pass))) {
+                    DIRECT[pass.ordinal()]++;
+                }
+            }
+            String at = s + " on " + threads + " threads, " + (fast == IM2COL ? "im2col" : "direct where chosen");
             assertClose("conv2d " + at, expected.y, actual.y, CLOSE);
             assertClose("input gradient " + at, expected.dx, actual.dx, CLOSE);
             assertClose("weight gradient " + at, expected.dw, actual.dw, CLOSE);
             assertClose("bias gradient " + at, expected.db, actual.db, CLOSE);
-            Result again = pool.call(() -> run(VECTOR, s, x, w, bias, dy, start, startW, startB));
+            Result again = pool.call(() -> run(fast, s, x, w, bias, dy, start, startW, startB));
             assertIdentical("weight gradient rerun " + at, actual.dw, again.dw);
         }
     }
