@@ -10,6 +10,7 @@ final class ConvScratch {
 
     private float[] cols = new float[0];
     private float[] padded = new float[0];
+    private float[] weightsTransposed = new float[0];
 
     private ConvScratch() {
     }
@@ -30,5 +31,14 @@ final class ConvScratch {
             s.padded = new float[size];
         }
         return s.padded;
+    }
+
+    /** This thread's K x og sum of a group's transposed weight gradient ({@link VectorConv}), at least {@code size} floats. */
+    static float[] weightsTransposed(int size) {
+        ConvScratch s = PER_THREAD.get();
+        if (s.weightsTransposed.length < size) {
+            s.weightsTransposed = new float[size];
+        }
+        return s.weightsTransposed;
     }
 }

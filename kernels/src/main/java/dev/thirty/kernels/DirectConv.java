@@ -239,16 +239,7 @@ final class DirectConv {
             }
         }
         if (dbias != null) {
-            for (int n = from; n < to; n++) {
-                for (int o = 0; o < s.outChannels(); o++) {
-                    int at = (n * s.outChannels() + o) * oh * ow;
-                    float sum = 0f;
-                    for (int i = 0; i < oh * ow; i++) {
-                        sum += dy[at + i];
-                    }
-                    dbias[o] += sum;
-                }
-            }
+            VectorConv.addBiasGradient(s, dy, from, to, dbias);
         }
     }
 
