@@ -133,57 +133,25 @@ final class Im2col {
 
     /** Unfolds {@code image} into {@code cols}, or ({@code fold}) adds {@code cols} into it, through the padded buffer. */
     private static void throughPadded(Conv2dShape s, float[] image, int n, int g, float[] cols, boolean fold) {
-        Window2d win = s.window();
-        int oh = s.outHeight();
+        int p = s.outPlane();
         int ow = s.outWidth();
-        int cg = s.groupInChannels();
-        int hp = s.height() + 2 * win.padH();
-        int wp = s.width() + 2 * win.padW();
-        float[] pad = ConvScratch.padded(cg * hp * wp);
-        int first = (n * s.inChannels() + g * cg) * s.height() * s.width();
-        Arrays.fill(pad, 0, cg * hp * wp, 0f);
-        copyPlanes(s, image, first, pad, true);
-        int row = 0;
-        for (int c = 0; c < cg; c++) {
-            for (int a = 0; a < win.kernelH(); a++) {
-                for (int b = 0; b < win.kernelW(); b++, row++) {
-                    int at = c * hp * wp + a * win.dilationH() * wp + b * win.dilationW();
-                    int col = row * oh * ow;
-                    for (int i = 0; i < oh; i++, at += wp, col += ow) {
-                        if (fold) {
-                            addRun(cols, col, pad, at, ow);
-                        } else {
-                            copyRun(pad, at, cols, col, ow);
-                        }
-                    }
+        DirectConv.Layout lay = DirectConv.input(s);
+        int[] off = DirectConv.offsets(lay, s.groupInChannels(), s.window());
+        float[] pad = ConvScratch.padded(lay.size());
+        int first = (n * s.inChannels() + g * s.groupInChannels()) * s.height() * s.width();
+        lay.fill(image, first, pad, 0);
+        for (int row = 0; row < off.length; row++) {
+            int at = off[row];
+            for (int col = row * p, end = col + p; col < end; col += ow, at += lay.wp()) {
+                if (fold) {
+                    addRun(cols, col, pad, at, ow);
+                } else {
+                    copyRun(pad, at, cols, col, ow);
                 }
             }
         }
         if (fold) {
-            copyPlanes(s, image, first, pad, false);
-        }
-    }
-
-    /**
-     * Copies the group's planes starting at {@code first} of {@code image} into the interior of the
-     * padded buffer ({@code in}), or the interior back out over them.
-     */
-    private static void copyPlanes(Conv2dShape s, float[] image, int first, float[] pad, boolean in) {
-        Window2d win = s.window();
-        int h = s.height();
-        int w = s.width();
-        int wp = w + 2 * win.padW();
-        int plane = (h + 2 * win.padH()) * wp;
-        for (int c = 0; c < s.groupInChannels(); c++) {
-            for (int r = 0; r < h; r++) {
-                int at = first + (c * h + r) * w;
-                int inside = c * plane + (r + win.padH()) * wp + win.padW();
-                if (in) {
-                    System.arraycopy(image, at, pad, inside, w);
-                } else {
-                    System.arraycopy(pad, inside, image, at, w);
-                }
-            }
+            lay.drain(pad, 0, image, first);
         }
     }
 

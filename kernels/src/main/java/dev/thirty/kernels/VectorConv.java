@@ -166,6 +166,21 @@ final class VectorConv implements ConvKernels {
             return;
         }
         Gemm gemm = Kernels.active().gemm();
+        sumOverImages(s, dw, dbias, (from, to, pw, pb) -> weightGradImages(s, gemm, x, dy, from, to, pw, pb));
+    }
+
+    /** A weight gradient's work on images {@code [from, to)}, added into {@code dw} and {@code dbias} (may be null). */
+    @FunctionalInterface
+    interface PartialGradient {
+        void add(int from, int to, float[] dw, float[] dbias);
+    }
+
+    /**
+     * Runs {@code body} over the images split across the pool, each thread adding into a partial sum
+     * of its own (the first thread into dw and dbias themselves), then adds the partials in thread
+     * order: deterministic for a fixed thread count.
+     */
+    static void sumOverImages(Conv2dShape s, float[] dw, float[] dbias, PartialGradient body) {
         int tasks = tasksFor(s.batch());
         float[][] partW = new float[tasks][];
         float[][] partB = new float[tasks][];
@@ -175,7 +190,7 @@ final class VectorConv implements ConvKernels {
             partW[t] = new float[dw.length];
             partB[t] = dbias == null ? null : new float[dbias.length];
         }
-        forImages(s.batch(), tasks, (task, from, to) -> weightGradImages(s, gemm, x, dy, from, to, partW[task], partB[task]));
+        forImages(s.batch(), tasks, (task, from, to) -> body.add(from, to, partW[task], partB[task]));
         for (int t = 1; t < tasks; t++) {
             addInto(partW[t], dw);
             if (dbias != null) {
