@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Run a performance workload and print throughput figures (medians).",
         subcommands = {GemmBench.class, MlpBench.class, CharRnnBench.class, GptBench.class, CoffeeBench.class,
-                ConvBench.class, GpipeBench.class, NtmBench.class})
+                ConvBench.class, GpipeBench.class, NtmBench.class, PtbBench.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

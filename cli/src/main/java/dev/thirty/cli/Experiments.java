@@ -19,6 +19,8 @@ final class Experiments {
             new dev.thirty.papers.alexnet.AlexNetExperiment(),
             new dev.thirty.papers.charrnn.CharRnnExperiment(),
             new dev.thirty.papers.lstm.RecallExperiment(),
+            new dev.thirty.papers.rnnreg.PtbExperiment(),
+            new dev.thirty.papers.rnnreg.AblationExperiment(),
             new dev.thirty.papers.transformer.CopyTaskExperiment(),
             new dev.thirty.papers.transformer.translate.TranslateExperiment(),
             new dev.thirty.papers.gpt.GptCharExperiment(),

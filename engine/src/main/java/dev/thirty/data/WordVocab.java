@@ -53,6 +53,35 @@ public final class WordVocab {
         return new WordVocab(words);
     }
 
+    /**
+     * The vocabulary of exactly these words, id {@code i} for {@code words.get(i)}: how a saved vocabulary comes
+     * back. Words must be distinct, non-empty and free of whitespace.
+     */
+    public static WordVocab of(List<String> words) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("a word vocabulary needs at least one word");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w == null || w.isEmpty() || w.codePoints().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("word " + i + " of the vocabulary is empty or holds whitespace: '"
+                        + w + "'");
+            }
+            Integer before = seen.putIfAbsent(w, i);
+            if (before != null) {
+                throw new IllegalArgumentException("the vocabulary holds '" + w + "' twice, as words " + before
+                        + " and " + i);
+            }
+        }
+        return new WordVocab(words);
+    }
+
+    /** The words in id order. */
+    public List<String> words() {
+        return words;
+    }
+
     /** The tokens of {@code text}: each line's words followed by {@link #EOS}. */
     public static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();

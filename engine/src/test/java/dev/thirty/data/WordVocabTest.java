@@ -33,6 +33,19 @@ class WordVocabTest {
     }
 
     @Test
+    void aSavedWordListComesBackWithTheSameIdsAndBadListsAreRefused() {
+        WordVocab built = WordVocab.build(TRAIN);
+        WordVocab again = WordVocab.of(built.words());
+        assertEquals(built.words(), again.words());
+        assertEquals(built.id("cat"), again.id("cat"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> WordVocab.of(List.of("a", "b", "a")))
+                .getMessage().contains("'a' twice"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> WordVocab.of(List.of("a", "b c")))
+                .getMessage().contains("word 1"));
+        assertThrows(IllegalArgumentException.class, () -> WordVocab.of(List.of()));
+    }
+
+    @Test
     void unknownWordIsRejectedWithItsLineOrMappedToUnk() {
         WordVocab vocab = WordVocab.build(TRAIN);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
