@@ -94,7 +94,7 @@ final class PtbTraining {
      * Trains from scratch, or from {@code resume} when it is not null.
      *
      * @throws IllegalStateException when the loss or the gradient norm stops being finite (the last checkpoint
-     *                               on disk is untouched)
+     *                               on disk is untouched: nothing of a diverged step is saved)
      */
     Result run(Checkpoint resume) throws IOException {
         ContiguousBatches chunks = corpus.trainChunks(c);
@@ -141,8 +141,9 @@ final class PtbTraining {
             long done = step + 1;
             if (!Float.isFinite(l) || !Double.isFinite(norm)) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "ptb-lstm: at step %d (epoch %d) the"
-                        + " training loss is %s and the gradient norm %s; the last checkpoint is kept: resume it"
-                        + " with a smaller lr (now %.4g) or clip (now %.4g)", done, epoch + 1, l, norm, lr, c.clip()));
+                        + " training loss is %s and the gradient norm %s; stopped with the last checkpoint kept; start"
+                        + " again with a smaller --set lr= (now %.4g) or --set clip= (now %.4g)", offset + done,
+                        epoch + 1, l, norm, lr, c.clip()));
             }
             sgd.step();
             carry = detach(out.states());

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.thirty.data.ContiguousBatches;
 import dev.thirty.data.DataLocation;
+import dev.thirty.data.TokenStream;
+import dev.thirty.data.WordVocab;
 import dev.thirty.experiment.RunContext;
 import dev.thirty.experiment.RunResult;
 import dev.thirty.experiment.Sampler;
@@ -118,6 +121,21 @@ class PtbExperimentTest {
                 () -> run(mechanics(1), tmp.resolve("bad"), data, null, null)).getCause();
         assertTrue(e.getMessage().contains("ptb.valid.txt") && e.getMessage().contains("'zebra'")
                 && e.getMessage().contains("line 3"), e.getMessage());
+    }
+
+    /** An epoch is TensorFlow's {@code epoch_size = ((words // batch) - 1) // num_steps} on PTB's 929,589 words. */
+    @Test
+    void anEpochHasAsManyChunksAsTheReference() {
+        TokenStream words = new TokenStream(new int[929_589]);
+        PtbCorpus corpus = new PtbCorpus(Path.of("ptb.train.txt"), WordVocab.build("a b"), words, words, words);
+        assertEquals(((929_589 / 20) - 1) / 20, corpus.trainChunks(PtbConfig.small()).size());
+        assertEquals(2323, corpus.trainChunks(PtbConfig.small()).size());
+        assertEquals(((929_589 / 20) - 1) / 35, corpus.trainChunks(PtbConfig.medium()).size());
+        assertEquals(((200_000 / 20) - 1) / 35, corpus.trainChunks(AblationConfig.ablation().model()).size());
+        ContiguousBatches valid = PtbCorpus.evalChunks(new TokenStream(new int[73_760]), PtbConfig.small());
+        assertEquals(1, valid.get(0).batch());
+        assertEquals(73_759, valid.stream().mapToInt(ch -> ch.inputs().length).sum(),
+                "every validation word but the first is predicted");
     }
 
     @Test
