@@ -252,15 +252,6 @@ final class VectorConv implements ConvKernels {
 
     @Override
     public void pool2d(Pool2dShape s, float[] x, float[] y, int[] argmax) {
-        if (s.mode() == PoolMode.MAX && VectorPooling.separable(s)) {
-            forImages(s.planes(), tasksFor(s.planes()), (task, from, to) -> {
-                VectorPooling.Rows rows = new VectorPooling.Rows(s);
-                for (int p = from; p < to; p++) {
-                    VectorPooling.maxPlaneSeparable(s, p, x, y, argmax, rows);
-                }
-            });
-            return;
-        }
         if (s.mode() == PoolMode.MAX) {
             VectorPooling.Plan plan = VectorPooling.plan(s);
             forImages(s.planes(), tasksFor(s.planes()), (task, from, to) -> {
