@@ -1,5 +1,8 @@
 package dev.thirty.nn.functional;
 
+import dev.thirty.kernels.ElementwiseKernels;
+import dev.thirty.kernels.Kernels;
+import dev.thirty.kernels.UnaryOp;
 import dev.thirty.tensor.Shape;
 import dev.thirty.tensor.StepArena;
 import dev.thirty.tensor.Tensor;
@@ -81,8 +84,10 @@ public final class CrossEntropy {
             counted++;
             int off = r * b.classes;
             double sumLogp = 0;
-            for (int j = 0; j < b.classes; j++) {
-                sumLogp += logp[off + j];
+            if (eps != 0) { // the smoothing term, only when there is smoothing
+                for (int j = 0; j < b.classes; j++) {
+                    sumLogp += logp[off + j];
+                }
             }
             perRow[r] = (float) ((1.0 - eps) * -logp[off + t[r]] - eps * sumLogp / b.classes);
         }
@@ -107,14 +112,19 @@ public final class CrossEntropy {
         return new float[] {(float) value};
     }
 
-    /** {@code gx_i += scale_i * (exp(logp_i) - q_i)} for every row not ignored. */
+    /**
+     * {@code gx_i += scale_i * (exp(logp_i) - q_i)} for every row not ignored: the softmax a row at a time through
+     * the vector {@code exp}, then one {@code axpy} into the gradient.
+     */
     private static void backward(float[] logp, int[] t, float[] g, float[] gx, Batch b, int counted,
                                  Options options) {
         int c = b.classes;
         float eps = options.labelSmoothing();
         float uniform = eps / c;
         float onTarget = 1f - eps;
+        ElementwiseKernels ew = Kernels.active().elementwise();
         RowChunks.plan(b.rows, c).forEach((chunk, first, n) -> {
+            float[] p = new float[c];
             for (int r = first; r < first + n; r++) {
                 if (t[r] == options.ignoreIndex()) {
                     continue;
@@ -125,9 +135,11 @@ public final class CrossEntropy {
                     case MEAN -> g[0] / counted;
                 };
                 int o = r * c;
-                for (int j = 0; j < c; j++) {
-                    gx[o + j] += scale * ((float) Math.exp(logp[o + j]) - uniform);
+                ew.unary(UnaryOp.EXP, logp, o, p, 0, c); // the row's softmax
+                if (uniform != 0) {
+                    ew.affine(1f, -uniform, p, 0, p, 0, c);
                 }
+                ew.axpy(scale, p, 0, gx, o, c);
                 gx[o + t[r]] -= scale * onTarget;
             }
         });

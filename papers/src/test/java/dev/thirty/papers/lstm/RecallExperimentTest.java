@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecallExperimentTest {
 
     private static final int GAP = 40;
+    private static final long[] SEEDS = {1, 2, 3, 4, 5};
 
     /**
      * The essay's claim at the tiny preset's budget (4 values, so chance is 0.25; recurrent layers
@@ -27,6 +28,10 @@ class RecallExperimentTest {
      * a cell that has learned the task is at 100%, one that has not is near a fraction k/4), while
      * the vanilla RNN stays below 80%, i.e. it has not solved the task (at most 3 of 4 values told
      * apart), which is clearly below the gated cells.
+     *
+     * <p>Each figure is the median over five training seeds. One seed is not the claim: over seeds 1-8
+     * the vanilla RNN solved the gap twice (3 and 7) and the LSTM missed it once (6, at 0.75), and
+     * a last-bit change in the arithmetic (the cross-entropy's exp) is enough to move a seed across.
      */
     @Test
     void gatedCellsRecallAcrossAGapWhereTheVanillaRnnDoesNot() {
@@ -34,17 +39,26 @@ class RecallExperimentTest {
         int inputs = new RecallTask(c.symbols(), GAP).inputs();
         long budget = new RecallModel(CellType.LSTM, inputs, c.lstmHidden(), c.symbols(), 2, Rng.seeded(0))
                 .recurrentParameters();
-        double lstm = accuracy(CellType.LSTM, budget, c);
-        double gru = accuracy(CellType.GRU, budget, c);
-        double rnn = accuracy(CellType.RNN, budget, c);
-        assertTrue(lstm >= 0.95, "LSTM accuracy at gap " + GAP + ": " + lstm);
-        assertTrue(gru >= 0.95, "GRU accuracy at gap " + GAP + ": " + gru);
-        assertTrue(rnn < 0.8, "vanilla RNN accuracy at gap " + GAP + " should stay below 0.8: " + rnn);
+        double lstm = medianAccuracy(CellType.LSTM, budget, c);
+        double gru = medianAccuracy(CellType.GRU, budget, c);
+        double rnn = medianAccuracy(CellType.RNN, budget, c);
+        assertTrue(lstm >= 0.95, "LSTM median accuracy at gap " + GAP + ": " + lstm);
+        assertTrue(gru >= 0.95, "GRU median accuracy at gap " + GAP + ": " + gru);
+        assertTrue(rnn < 0.8, "vanilla RNN median accuracy at gap " + GAP + " should stay below 0.8: " + rnn);
     }
 
-    private static double accuracy(CellType cell, long budget, RecallConfig c) {
+    private static double medianAccuracy(CellType cell, long budget, RecallConfig c) {
+        double[] a = new double[SEEDS.length];
+        for (int i = 0; i < SEEDS.length; i++) {
+            a[i] = accuracy(cell, budget, c, SEEDS[i]);
+        }
+        java.util.Arrays.sort(a);
+        return a[a.length / 2];
+    }
+
+    private static double accuracy(CellType cell, long budget, RecallConfig c, long seed) {
         int hidden = RecallModel.hiddenForBudget(cell, c.symbols() + 2, budget);
-        RecallExperiment.Result r = RecallExperiment.train(cell, hidden, GAP, c, 7);
+        RecallExperiment.Result r = RecallExperiment.train(cell, hidden, GAP, c, seed);
         long params = r.parameters();
         assertTrue(Math.abs(params - budget) <= 0.05 * budget,
                 cell + " has " + params + " recurrent parameters, the budget is " + budget);
