@@ -74,6 +74,11 @@ public final class AblationExperiment implements Experiment<AblationConfig> {
     }
 
     @Override
+    public String defaultPreset() {
+        return "ablation";
+    }
+
+    @Override
     public Headline headline() {
         return new Headline(RATIO, 120.7 / 86.2, 1.05, Headline.Direction.HIGHER,
                 "final validation perplexity without dropout over that with dropout on the non-recurrent"
