@@ -189,7 +189,7 @@ class VectorConvConformanceTest {
                 .rounded(Rounding.CEIL), Window2d.square(3, 1, 0), Window2d.square(3, 2, 1), Window2d.square(2, 2, 1),
                 new Window2d(3, 2, 2, 1, 1, 0, 1, 1, Rounding.CEIL)};
         for (Window2d win : windows) {
-            for (int side : new int[] {28, 27, 13, 6}) {
+            for (int side : new int[] {35, 28, 27, 13, 6}) {
                 Pool2dShape s = new Pool2dShape(3, 5, side, side, win, PoolMode.MAX);
                 float[] x = Seeds.normal(rng, s.inputSize(), 0f, 1f);
                 for (int i = 0; i < x.length; i++) {
