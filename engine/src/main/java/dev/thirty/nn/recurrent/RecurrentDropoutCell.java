@@ -63,9 +63,7 @@ public final class RecurrentDropoutCell extends RecurrentCell {
 
     @Override
     public CellState step(Tensor projected, CellState previous) {
-        if (!isTraining()) {
-            return cell.step(projected, previous);
-        }
+        // dropout is the identity in eval mode, so this is the wrapped cell's step there
         return cell.step(projected, new CellState(dropout.forward(previous.h()), previous.c()));
     }
 

@@ -1,9 +1,9 @@
 package dev.thirty.papers.rnnreg;
 
+import dev.thirty.data.ContiguousBatches;
 import dev.thirty.nn.Linear;
 import dev.thirty.nn.functional.CrossEntropy;
 import dev.thirty.nn.recurrent.CellState;
-import dev.thirty.optim.GradClip;
 import dev.thirty.optim.Sgd;
 import dev.thirty.tensor.Rng;
 import dev.thirty.tensor.Shape;
@@ -11,8 +11,8 @@ import dev.thirty.tensor.Tensor;
 import java.util.List;
 
 /**
- * One training step of a PTB model on fixed random word ids, exactly the work of a step of {@link PtbTraining}
- * (forward, the loss summed over the steps, backward, global-norm clipping, SGD, the state carried on): what
+ * One training step of a PTB model on fixed random word ids, through the same {@link PtbTraining#gradients} as a
+ * run (forward, the loss summed over the steps, backward, global-norm clipping), then SGD, the state carried on: what
  * {@code thirty bench ptb-lstm} times. {@link #decoderStep} times the 10k-way softmax layer alone on the same
  * shapes, to say where a step's time goes.
  */
@@ -21,7 +21,7 @@ public final class PtbStep {
     private final PtbConfig c;
     private final PtbModel model;
     private final Sgd sgd;
-    private final int[] ids;
+    private final ContiguousBatches.Chunk chunk;
     private final int[] targets;
     private final Linear decoder;
     private final float[] top;
@@ -33,8 +33,9 @@ public final class PtbStep {
         Rng rng = Rng.seeded(seed);
         this.model = new PtbModel(c, vocab, rng, Rng.seeded(seed + 1));
         this.sgd = new Sgd(model.parameters(), Sgd.Config.defaults(), c.lr());
-        this.ids = rng.ints((long) c.batch() * c.seqLength(), 0, vocab).toArray();
+        int[] ids = rng.ints((long) c.batch() * c.seqLength(), 0, vocab).toArray();
         this.targets = rng.ints((long) c.batch() * c.seqLength(), 0, vocab).toArray();
+        this.chunk = new ContiguousBatches.Chunk(ids, targets, c.batch(), c.seqLength());
         this.state = model.zeroState(c.batch());
         this.decoder = new Linear(c.hidden(), vocab, rng);
         this.top = Tensor.uniform(rng, -1f, 1f, c.batch() * c.seqLength(), c.hidden()).toArray();
@@ -48,14 +49,10 @@ public final class PtbStep {
 
     /** One training step; returns its loss (nats per word). */
     public float step() {
-        sgd.zeroGrad();
-        PtbModel.Output out = model.forward(ids, c.batch(), c.seqLength(), state);
-        Tensor loss = CrossEntropy.crossEntropy(out.logits(), targets);
-        loss.mul(c.seqLength()).backward();
-        GradClip.clipGlobalNorm(model.parameters(), c.clip());
+        PtbTraining.Gradients g = PtbTraining.gradients(model, sgd, c.clip(), chunk, state);
         sgd.step();
-        state = PtbTraining.detach(out.states());
-        return loss.item();
+        state = PtbTraining.detach(g.states());
+        return g.loss();
     }
 
     /** The decoder's share of a step alone: {@code (B*T, H) -> (B*T, V)}, the cross-entropy and their backward. */

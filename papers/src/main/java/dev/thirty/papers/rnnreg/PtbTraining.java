@@ -132,12 +132,9 @@ final class PtbTraining {
             model.train();
             double lr = c.learningRate(epoch);
             sgd.setLearningRate(lr);
-            sgd.zeroGrad();
-            PtbModel.Output out = model.forward(ch.inputs(), ch.batch(), ch.steps(), carry);
-            Tensor loss = CrossEntropy.crossEntropy(out.logits(), ch.targets()); // (B*T, V) -> nats per word
-            loss.mul(ch.steps()).backward(); // summed over the steps, averaged over the batch
-            double norm = GradClip.clipGlobalNorm(model.parameters(), c.clip());
-            float l = loss.item();
+            Gradients g = gradients(model, sgd, c.clip(), ch, carry);
+            float l = g.loss();
+            double norm = g.norm();
             long done = step + 1;
             if (!Float.isFinite(l) || !Double.isFinite(norm)) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "ptb-lstm: at step %d (epoch %d) the"
@@ -146,7 +143,7 @@ final class PtbTraining {
                         epoch + 1, l, norm, lr, c.clip()));
             }
             sgd.step();
-            carry = detach(out.states());
+            carry = detach(g.states());
             epochLoss += l;
             epochSteps++;
             ctx.progress(offset + done, barTotal, l);
@@ -184,6 +181,31 @@ final class PtbTraining {
     /** {@code split/quantity}, the split carrying the arm's name in an ablation ({@code val-none/ppl}). */
     String metric(String split, String quantity) {
         return split + (arm.isEmpty() ? "" : "-" + arm) + "/" + quantity;
+    }
+
+    /**
+     * A step's gradients, before the update.
+     *
+     * @param loss   mean nats per word
+     * @param norm   the global gradient norm before clipping
+     * @param states each layer's final state, still attached
+     */
+    record Gradients(float loss, double norm, List<CellState> states) {
+    }
+
+    /**
+     * The work of a step up to the update, shared with {@link PtbStep}: forward from {@code carry}, the
+     * cross-entropy averaged over the batch and summed over the steps, backward, and global-norm clipping at
+     * {@code clip}. The caller takes the SGD step once it has checked the loss.
+     */
+    static Gradients gradients(PtbModel model, Sgd sgd, double clip, ContiguousBatches.Chunk ch,
+                               List<CellState> carry) {
+        sgd.zeroGrad();
+        PtbModel.Output out = model.forward(ch.inputs(), ch.batch(), ch.steps(), carry);
+        Tensor loss = CrossEntropy.crossEntropy(out.logits(), ch.targets()); // (B*T, V) -> nats per word
+        loss.mul(ch.steps()).backward(); // summed over the steps, averaged over the batch
+        double norm = GradClip.clipGlobalNorm(model.parameters(), clip);
+        return new Gradients(loss.item(), norm, out.states());
     }
 
     static List<CellState> detach(List<CellState> states) {
